@@ -1,0 +1,83 @@
+# netstat for routers. `make` builds ./netstat for this machine (static,
+# musl); `make TARGET=mips` etc. cross-build; `make size` builds all six;
+# `make check` runs every test. See README.md.
+
+TARGETS := x86_64 mips mipsel armhf armel aarch64
+TARGET ?= host
+TOOLCHAINS ?= $(CURDIR)/.toolchains
+CONFIG ?=
+BUILD := build/$(TARGET)$(if $(CONFIG),-$(notdir $(CONFIG)))
+
+SRCS := $(wildcard applet/*.c)
+HDRS := $(wildcard include/*.h)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-missing-field-initializers
+SIZE_CFLAGS := -Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer
+SIZE_LDFLAGS := -static -Wl,--gc-sections -s -Wl,-z,noseparate-code -Wl,--build-id=none \
+	-Wl,-z,norelro -Wl,-z,max-page-size=4096 -Wl,--no-warn-mismatch
+
+# Feature switches from a BusyBox-style config file: CONFIG_X=y or
+# "# CONFIG_X is not set"; every FEATURE_NETSTAT_* not named is on.
+ifneq ($(CONFIG),)
+CONFIG_DEFS := $(shell sed -n -e 's/^CONFIG_\(FEATURE_NETSTAT_[A-Z0-9_]*\)=y/-DENABLE_\1=1/p' \
+	-e 's/^\# CONFIG_\(FEATURE_NETSTAT_[A-Z0-9_]*\) is not set/-DENABLE_\1=0/p' $(CONFIG))
+endif
+
+ifeq ($(TARGET),host)
+  MUSL_GCC := $(shell command -v musl-gcc 2>/dev/null)
+  ifeq ($(MUSL_GCC),)
+    MUSL_GCC := $(TOOLCHAINS)/x86_64/bin/musl-gcc
+  endif
+  CC_TARGET := $(MUSL_GCC)
+  OUT := netstat
+else
+  CC_TARGET := $(TOOLCHAINS)/$(TARGET)/bin/musl-gcc
+  OUT := $(BUILD)/netstat
+endif
+ARCH_CFLAGS_mips := -msoft-float -march=24kc
+ARCH_CFLAGS_mipsel := -msoft-float -march=24kc
+ARCH_CFLAGS_armel := -march=armv5te -marm
+ARCH_CFLAGS_armhf := -mthumb
+ARCH_CFLAGS := $(ARCH_CFLAGS_$(TARGET))
+
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(SIZE_CFLAGS) $(ARCH_CFLAGS) $(CONFIG_DEFS) $(EXTRA_CFLAGS)
+
+.PHONY: all size check check-host fuzz bench clean toolchains sanitize
+
+all: $(OUT)
+
+$(OUT): $(SRCS) $(HDRS) Makefile $(CONFIG)
+	@mkdir -p $(dir $(OUT))
+	$(CC_TARGET) $(CFLAGS_ALL) -o $@ $(SRCS) $(SIZE_LDFLAGS)
+
+# The ASan+UBSan build for the test suite (glibc, clang or gcc).
+build/sanitize/netstat: $(SRCS) $(HDRS) Makefile
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -O1 -g -fno-omit-frame-pointer \
+		-fsanitize=address,undefined -fno-sanitize-recover=all -o $@ $(SRCS)
+sanitize: build/sanitize/netstat
+
+# Both compilers must build the sources warning-free.
+build/clang/netstat: $(SRCS) $(HDRS) Makefile
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -O2 -o $@ $(SRCS)
+
+toolchains:
+	tests/toolchains.sh
+
+size:
+	@tests/size.sh $(TARGETS)
+
+check: all
+	@tests/check.sh
+
+fuzz:
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: all
+	@tests/bench/run.sh
+
+clean:
+	rm -rf build netstat

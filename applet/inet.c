@@ -1,0 +1,354 @@
+/* The Internet socket table: /proc/net/{tcp,udp,udplite,raw}{,6}.
+ * All eight files share one line format and one parser. */
+#include <errno.h>
+#include <string.h>
+
+#include "netstat.h"
+
+struct inet_socket {
+	uint8_t local[16], remote[16];
+	unsigned local_port, remote_port;
+	unsigned state, timer;
+	uint64_t txq, rxq, when, retransmits, inode;
+	uint32_t uid;
+	int32_t timeout;
+};
+
+enum { INET_V4 = 0, INET_V6 = 1 };
+
+static const struct inet_file {
+	char file[13];		/* under $PROC_ROOT */
+	char label[6];		/* Proto column */
+	uint8_t sock;		/* SOCK_* */
+	uint8_t v6;
+	char what[10];		/* for "no support for `AF INET (what)'" */
+} inet_files[] = {
+	{ "net/tcp", "tcp", SOCK_TCP, INET_V4, "tcp" },
+	{ "net/tcp6", "tcp6", SOCK_TCP, INET_V6, "tcp" },
+	{ "net/udp", "udp", SOCK_UDP, INET_V4, "udp" },
+	{ "net/udp6", "udp6", SOCK_UDP, INET_V6, "udp" },
+	{ "net/udplite", "udpl", SOCK_UDPLITE, INET_V4, "udplite" },
+	{ "net/udplite6", "udpl6", SOCK_UDPLITE, INET_V6, "udplite" },
+	{ "net/raw", "raw", SOCK_RAW, INET_V4, "raw" },
+	{ "net/raw6", "raw6", SOCK_RAW, INET_V6, "raw" },
+};
+
+/* Indexed by the kernel's TCP state number. */
+static const char tcp_states[][12] = {
+	"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+	"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING",
+};
+
+static const char timer_names[][10] = {
+	"off", "on", "keepalive", "timewait", "probe",
+};
+
+/* One address: 8 hex digits (IPv4) or 32 (IPv6), each group of eight a
+ * 32-bit word in the kernel's byte order, which is this CPU's. */
+static int scan_address(const char **p, uint8_t *addr, int v6)
+{
+	unsigned words = v6 ? 4 : 1, i;
+	uint64_t v;
+	uint32_t w;
+
+	for (i = 0; i < words; i++) {
+		const char *start = *p;
+		if (!scan_hex(p, &v, 8) || *p - start != 8)
+			return 0;
+		w = (uint32_t)v;
+		memcpy(addr + 4 * i, &w, 4);
+	}
+	return **p == ':';
+}
+
+static int scan_port(const char **p, unsigned *port)
+{
+	uint64_t v;
+
+	(*p)++;		/* the ':' */
+	if (!scan_hex(p, &v, 8) || v > 0xffff)
+		return 0;
+	*port = (unsigned)v;
+	return 1;
+}
+
+static int scan_field_hex(const char **p, uint64_t *v)
+{
+	skip_spaces(p);
+	return scan_hex(p, v, 16);
+}
+
+/* Parses one line; returns 0 or a description of what is wrong. */
+static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
+{
+	uint64_t v;
+	int64_t sv;
+
+	skip_spaces(&p);
+	if (!scan_dec(&p, &v) || *p++ != ':')
+		return "bad slot number";
+	skip_spaces(&p);
+	if (!scan_address(&p, s->local, v6) || !scan_port(&p, &s->local_port))
+		return "bad local address";
+	skip_spaces(&p);
+	if (!scan_address(&p, s->remote, v6) || !scan_port(&p, &s->remote_port))
+		return "bad remote address";
+	if (!scan_field_hex(&p, &v) || v > 0xff)
+		return "bad state";
+	s->state = (unsigned)v;
+	if (!scan_field_hex(&p, &s->txq) || *p++ != ':' ||
+	    !scan_hex(&p, &s->rxq, 16))
+		return "bad queue sizes";
+	if (!scan_field_hex(&p, &v) || *p++ != ':' || !scan_hex(&p, &s->when, 16))
+		return "bad timer";
+	s->timer = (unsigned)(v > 255 ? 255 : v);
+	if (!scan_field_hex(&p, &s->retransmits))
+		return "bad retransmit count";
+	skip_spaces(&p);
+	if (!scan_dec(&p, &v) || v > 0xffffffffu)
+		return "bad uid";
+	s->uid = (uint32_t)v;
+	skip_spaces(&p);
+	if (!scan_dec_signed(&p, &sv))
+		return "bad timeout";
+	s->timeout = (int32_t)(uint32_t)(uint64_t)sv;
+	skip_spaces(&p);
+	if (!scan_dec(&p, &s->inode))
+		return "bad inode";
+	if (*p && !is_space((unsigned char)*p))
+		return "bad inode";
+	return 0;
+}
+
+static int is_zero(const uint8_t *a, unsigned n)
+{
+	while (n--)
+		if (*a++)
+			return 0;
+	return 1;
+}
+
+static const uint8_t v4_mapped_prefix[12] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+};
+
+/* "host:port" as net-tools shows it: without -W the pair is cut to 22
+ * characters, the port to at most 18. */
+static void format_endpoint(char *out, const uint8_t *addr, int v6,
+			    unsigned port, const char *proto, int numeric_host,
+			    int wide)
+{
+	char host[NAME_HOST_MAX], serv[64];
+	size_t hl, pl;
+
+	if (v6 && !memcmp(addr, v4_mapped_prefix, 12))
+		host_name(host, sizeof(host), addr + 12, 4, 1);
+	else
+		host_name(host, sizeof(host), addr, v6 ? 6 : 4, numeric_host);
+	service_name(serv, sizeof(serv), port, proto, opt_has(OPT_n_port));
+	hl = strlen(host);
+	pl = strlen(serv);
+	if (!wide && hl + pl > 22) {
+		if (pl > 18)
+			pl = 18;
+		if (hl > 22 - pl)
+			hl = 22 - pl;
+	}
+	memcpy(out, host, hl);
+	out[hl] = ':';
+	memcpy(out + hl + 1, serv, pl);
+	out[hl + 1 + pl] = 0;
+}
+
+/* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
+ * (the kernel's tm->when is in clock ticks of 1/100 s). */
+static void print_timer(const struct inet_socket *s, unsigned sock)
+{
+	char b[U64_FMT + 4];
+	unsigned t = s->timer;
+	uint64_t retr = sock == SOCK_TCP || sock == SOCK_RAW ? s->retransmits : 0;
+
+	out_char(' ');
+	if (sock == SOCK_TCP ? t <= 4 : t <= 2) {
+		out_str(timer_names[sock == SOCK_TCP || t == 0 ? t : 1]);
+		if (sock != SOCK_TCP && t)
+			out_char((char)('0' + t));
+	} else {
+		out_str("unkn-");
+		out_u64(t);
+	}
+	out_str(" (");
+	if (t)
+		out_mem(b, fmt_hundredths(b, s->when));
+	else
+		out_str("0.00");
+	out_char('/');
+	out_u64(retr);
+	out_char('/');
+	out_mem(b, fmt_i64(b, s->timeout));
+	out_char(')');
+}
+
+/* The columns after State: User and Inode (-e), program (-p), timer (-o). */
+void print_socket_tail(uint32_t uid, uint64_t inode)
+{
+	if (G.extend) {
+		char user[40];
+		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
+		out_char(' ');
+		out_left(user, 10);
+		out_char(' ');
+		out_u64_left(inode, 10);
+	}
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
+		out_char(' ');
+		out_left(prog_name(inode), 20);
+	}
+}
+
+static void print_inet_row(const struct inet_file *f, const struct inet_socket *s)
+{
+	char local[NAME_HOST_MAX + 80], remote[NAME_HOST_MAX + 80];
+	const char *proto = f->sock == SOCK_TCP ? "tcp" :
+			    f->sock == SOCK_RAW ? "raw" : "udp";
+	int wide = ENABLE_FEATURE_NETSTAT_WIDE && opt_has(OPT_W);
+	int numeric = opt_has(OPT_n_host) != 0;
+	char num[U64_FMT + 16];
+
+	format_endpoint(local, s->local, f->v6, s->local_port, proto, numeric,
+			wide);
+	if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
+		numeric = 0, wide = 1;
+	format_endpoint(remote, s->remote, f->v6, s->remote_port, proto,
+			numeric, wide);
+	out_left(f->label, 5);
+	out_char(' ');
+	out_u64_right(s->rxq, 6);
+	out_char(' ');
+	out_u64_right(s->txq, 6);
+	out_char(' ');
+	out_left(local, 23);
+	out_char(' ');
+	out_left(remote, 23);
+	out_char(' ');
+	if (f->sock == SOCK_TCP) {
+		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
+			out_left(tcp_states[s->state], 11);
+		} else {
+			memcpy(num, "UNKNOWN(", 8);
+			num[8 + fmt_u64(num + 8, s->state)] = 0;
+			memcpy(num + strlen(num), ")", 2);
+			out_left(num, 11);
+		}
+	} else if (f->sock == SOCK_RAW) {
+		out_u64_left(s->state, 11);
+	} else {
+		out_left(s->state == 1 ? "ESTABLISHED" :
+			 s->state == 7 ? "" : "UNKNOWN", 11);
+	}
+	print_socket_tail(s->uid, s->inode);
+	if (opt_has(OPT_o))
+		print_timer(s, f->sock);
+	out_char('\n');
+}
+
+/* -a shows everything; otherwise a TCP socket listens when its remote
+ * port is zero, other sockets when their remote address is. */
+static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
+{
+	int listening;
+
+	if (opt_has(OPT_a))
+		return 1;
+	if (f->sock == SOCK_TCP)
+		listening = s->remote_port == 0;
+	else
+		listening = is_zero(s->remote, f->v6 ? 16 : 4);
+	return opt_has(OPT_l) ? listening : !listening;
+}
+
+static struct line_reader inet_reader;
+
+static void show_inet_file(const struct inet_file *f)
+{
+	char path[PATH_BUF], *line;
+	size_t len;
+	enum line_result res;
+	struct inet_socket s;
+	const char *bad;
+
+	if (reader_open_proc(&inet_reader, f->file, path) < 0) {
+		int err = errno;
+		if (err == ENOENT) {
+			/* IPv6 files are optional; an IPv4 one is missing only
+			 * on a kernel built without that protocol. */
+			if (!f->v6 && !G.no_protocol_given &&
+			    (G.socks || opt_has(OPT_v))) {
+				raw_err("netstat: no support for `AF INET (");
+				raw_err(f->what);
+				raw_err(")' on this system.\n");
+				if (G.socks)
+					G.exit_status = 1;
+			}
+		} else {
+			msg_errno(path, err);
+			G.exit_status = 1;
+		}
+		return;
+	}
+	while ((res = read_line(&inet_reader, &line, &len)) != LINE_EOF) {
+		if (res != LINE_OK || inet_reader.line_no == 1)
+			continue;
+		if (strlen(line) != len) {
+			msg_line(path, inet_reader.line_no, "NUL byte in line");
+			continue;
+		}
+		bad = parse_inet_line(line, f->v6, &s);
+		if (bad) {
+			msg_line(path, inet_reader.line_no, bad);
+			continue;
+		}
+		if (row_wanted(f, &s))
+			print_inet_row(f, &s);
+	}
+	reader_close(&inet_reader);
+}
+
+void print_socket_header(const char *what)
+{
+	out_str(what);
+	out_str(opt_has(OPT_a) ? "(servers and established)" :
+		opt_has(OPT_l) ? "(only servers)" : "(w/o servers)");
+}
+
+int show_inet(void)
+{
+	unsigned i, want = G.socks ? G.socks : SOCK_INET;
+
+	print_socket_header("Active Internet connections ");
+	out_str("\nProto Recv-Q Send-Q Local Address           "
+		"Foreign Address         State      ");
+	if (G.extend)
+		out_str(" User       Inode     ");
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+		out_str(" PID/Program name    ");
+	if (opt_has(OPT_o))
+		out_str(" Timer");
+	out_char('\n');
+	for (i = 0; i < sizeof(inet_files) / sizeof(inet_files[0]); i++) {
+		const struct inet_file *f = &inet_files[i];
+		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & SOCK_SCTP))
+			show_sctp();
+		if (!(want & f->sock))
+			continue;
+		if (!(G.families & (f->v6 ? FAMILY_INET6 : FAMILY_INET)))
+			continue;
+		if (G.classic_files && !(G.classic_files & 1u << i))
+			continue;
+
+		if (f->v6 && !ENABLE_FEATURE_NETSTAT_IPV6)
+			continue;
+		show_inet_file(f);
+	}
+	return 0;
+}

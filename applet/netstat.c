@@ -1,0 +1,584 @@
+/* netstat for routers: options and dispatch.
+ *
+ * Reads the files under /proc/net (or $PROC_ROOT/net) line by line with fixed
+ * buffers and prints what net-tools 2.10 prints for the same files. */
+//config:config NETSTAT
+//config:	bool "netstat (routers)"
+//config:	default y
+//config:	select PLATFORM_LINUX
+//config:	help
+//config:	netstat prints information about the Linux networking subsystem,
+//config:	byte for byte as net-tools 2.10 does, in a few tens of kilobytes.
+//config:
+//config:config FEATURE_NETSTAT_IPV6
+//config:	bool "IPv6 sockets, routes and groups"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_WIDE
+//config:	bool "Wide output (-W)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_PRG
+//config:	bool "Program names (-p)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_UNIX
+//config:	bool "Unix domain sockets (-x)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_ROUTE
+//config:	bool "Routing tables (-r)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_IFACE
+//config:	bool "Interface table (-i, -I)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_STATS
+//config:	bool "Protocol statistics (-s)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_GROUPS
+//config:	bool "Multicast groups (-g)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_CONNTRACK
+//config:	bool "NAT connections from conntrack (-M)"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_RESOLVE
+//config:	bool "Host, service and user names"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_CLASSIC
+//config:	bool "Classic (Windows) switches: protocol words, -b -f -q -E, interval"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_LONG_OPTIONS
+//config:	bool "Long options"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_USAGE
+//config:	bool "Usage text"
+//config:	default y
+//config:	depends on NETSTAT
+//config:
+//config:config FEATURE_NETSTAT_SCTP
+//config:	bool "SCTP endpoints and associations (-S)"
+//config:	default y
+//config:	depends on NETSTAT
+
+//applet:IF_NETSTAT(APPLET(netstat, BB_DIR_BIN, BB_SUID_DROP))
+
+//kbuild:lib-$(CONFIG_NETSTAT) += netstat.o io.o fmt.o names.o inet.o
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "netstat.h"
+
+struct netstat_globals G;
+
+/* The table asked for; at most one of these may be given. */
+enum { MODE_SOCKETS, MODE_ROUTE, MODE_IFACE, MODE_STATS, MODE_MASQ };
+static unsigned mode_count, mode, groups, ethernet_summary;
+
+static const char usage_text[] =
+"Usage: netstat [-ral] [-tuwxUS] [-enWpoc] [-46] [-A FAMILY] [PROTO] [INTERVAL]\n"
+"       netstat -r [-enCF] [-46]   netstat -i [-ae] [-I=IFACE]   netstat -g [-n]\n"
+"       netstat -s [-tuwU6] [PROTO]   netstat -M [-enW46]   netstat -E\n"
+"\n"
+"Display networking information\n"
+"\n"
+"	-r,--route	Routing table (-C cache, -F FIB)\n"
+"	-i,--interfaces	Interface table; -I=IFACE one interface\n"
+"	-g,--groups	Multicast group memberships\n"
+"	-s,--statistics	Protocol statistics\n"
+"	-M,--masquerade	NAT connections from conntrack\n"
+"	-E,--ethernet	Interface totals (classic netstat -e)\n"
+"	-a,--all	All sockets\n"
+"	-l,--listening	Listening sockets only\n"
+"	-q		Listening and bound sockets (as -a)\n"
+"	-t,--tcp -u,--udp -U,--udplite -w,--raw -x,--unix -S,--sctp\n"
+"	-4,--inet -6,--inet6 -A,--protocol=FAMILY  inet, inet6 or unix\n"
+"	-n,--numeric	Don't resolve names (--numeric-hosts, -ports, -users)\n"
+"	-f		Foreign addresses resolved and never shortened\n"
+"	-e,--extend	User and inode (-ee more)\n"
+"	-W,--wide	Don't truncate addresses\n"
+"	-p,--programs	PID/Program name (-b the same)\n"
+"	-o,--timers	Timers\n"
+"	-c,--continuous	Repeat every second, or every N (-cN, trailing N)\n"
+"	-v,--verbose	Say which tables are missing\n"
+"	-V,--version	Version\n"
+"	PROTO		tcp udp tcpv6 udpv6 raw rawv6 udplite; with -s also\n"
+"			ip ipv6 icmp icmpv6\n";
+
+_Noreturn void die_usage(void)
+{
+	out_flush();
+	if (ENABLE_FEATURE_NETSTAT_USAGE)
+		raw_err(usage_text);
+	_exit(3);
+}
+
+static _Noreturn void show_usage(void)
+{
+	if (ENABLE_FEATURE_NETSTAT_USAGE)
+		out_str(usage_text);
+	out_flush();
+	_exit(0);
+}
+
+static _Noreturn void bad_option(const char *a, const char *b, const char *c)
+{
+	out_flush();
+	raw_err("netstat: ");
+	raw_err(a);
+	raw_err(b);
+	raw_err(c);
+	raw_err("\n");
+	die_usage();
+}
+
+/* Address family names for -A and their long options. */
+static const struct family_name {
+	char name[10];
+	uint8_t family;
+	char what[10];		/* "AF IPX" etc. for families we lack */
+} family_names[] = {
+	{ "inet", FAMILY_INET, "" },
+	{ "inet6", FAMILY_INET6, "" },
+	{ "unix", FAMILY_UNIX, "" },
+	{ "ipx", FAMILY_OTHER, "IPX" },
+	{ "ax25", FAMILY_OTHER, "AX25" },
+	{ "netrom", FAMILY_OTHER, "NETROM" },
+	{ "x25", FAMILY_OTHER, "X25" },
+	{ "rose", FAMILY_OTHER, "ROSE" },
+	{ "ddp", FAMILY_OTHER, "APPLETALK" },
+	{ "econet", FAMILY_OTHER, "ECONET" },
+	{ "ash", FAMILY_OTHER, "ASH" },
+	{ "bluetooth", FAMILY_OTHER, "BLUETOOTH" },
+};
+static const char *missing_family;
+
+static void add_families(const char *list)
+{
+	char word[32];
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		unsigned i;
+		if (n >= sizeof(word))
+			n = sizeof(word) - 1;
+		memcpy(word, p, n);
+		word[n] = 0;
+		p += n + (p[n] == ',');
+		for (i = 0; i < sizeof(family_names) / sizeof(family_names[0]); i++)
+			if (str_eq(word, family_names[i].name))
+				break;
+		if (i == sizeof(family_names) / sizeof(family_names[0])) {
+			out_flush();
+			raw_err("Unknown address family `");
+			raw_err(word);
+			raw_err("'.\n");
+			_exit(1);
+		}
+		G.families |= family_names[i].family;
+		if (family_names[i].family == FAMILY_OTHER)
+			missing_family = family_names[i].what;
+	}
+}
+
+/* Long options; the letter is the short option each one stands for. */
+struct long_option {
+	char name[14];
+	char letter;
+	uint8_t arg;		/* 0 none, 1 required, 2 optional */
+};
+static const struct long_option long_options[] = {
+	{ "version", 'V', 0 },	{ "interfaces", 'i', 2 },
+	{ "help", 'h', 0 },	{ "route", 'r', 0 },
+	{ "masquerade", 'M', 0 }, { "protocol", 'A', 1 },
+	{ "tcp", 't', 0 },	{ "sctp", 'S', 0 },
+	{ "udp", 'u', 0 },	{ "udplite", 'U', 0 },
+	{ "raw", 'w', 0 },	{ "unix", 'x', 0 },
+	{ "listening", 'l', 0 }, { "all", 'a', 0 },
+	{ "timers", 'o', 0 },	{ "continuous", 'c', 2 },
+	{ "extend", 'e', 0 },	{ "programs", 'p', 0 },
+	{ "program", 'p', 0 },	{ "verbose", 'v', 0 },
+	{ "statistics", 's', 0 }, { "wide", 'W', 0 },
+	{ "numeric", 'n', 0 },	{ "numeric-hosts", '!', 0 },
+	{ "numeric-ports", '@', 0 }, { "numeric-users", '#', 0 },
+	{ "symbolic", 'N', 0 },	{ "cache", 'C', 0 },
+	{ "fib", 'F', 0 },	{ "groups", 'g', 0 },
+	{ "context", 'Z', 0 },	{ "ethernet", 'E', 0 },
+	{ "inet", 'A', 3 },	{ "inet6", 'A', 3 },
+	{ "ipx", 'A', 3 },	{ "ax25", 'A', 3 },
+	{ "netrom", 'A', 3 },	{ "x25", 'A', 3 },
+	{ "rose", 'A', 3 },	{ "ddp", 'A', 3 },
+	{ "econet", 'A', 3 },	{ "ash", 'A', 3 },
+	{ "bluetooth", 'A', 3 },
+};
+
+static const char *iface_name;	/* -I=IFACE */
+
+static unsigned parse_interval(const char *s)
+{
+	uint64_t v;
+	const char *p = s;
+
+	if (!scan_dec(&p, &v) || *p || v == 0 || v > 86400)
+		return 0;
+	return (unsigned)v;
+}
+
+static void set_mode(unsigned m)
+{
+	if (mode != m)
+		mode_count++;
+	mode = m;
+}
+
+/* Applies one option letter; arg is its argument when it takes one. */
+static void apply_option(int c, const char *arg)
+{
+	switch (c) {
+	case 'a': G.opts |= OPT_a; break;
+	case 'l': G.opts |= OPT_l; break;
+	case 'n': G.opts |= OPT_n_host | OPT_n_port | OPT_n_user; break;
+	case '!': G.opts |= OPT_n_host; break;
+	case '@': G.opts |= OPT_n_port; break;
+	case '#': G.opts |= OPT_n_user; break;
+	case 'N': G.opts |= OPT_N; break;
+	case 'W': G.opts |= OPT_W; break;
+	case 'o': G.opts |= OPT_o; break;
+	case 'p': G.opts |= OPT_p; break;
+	case 'v': G.opts |= OPT_v; break;
+	case 'C': G.opts |= OPT_C; break;
+	case 'F': G.opts |= OPT_F; break;
+	case 'd': break;
+	case 'e': G.extend++; break;
+	case 'c':
+		G.opts |= OPT_c;
+		if (arg && !(G.interval = parse_interval(arg)))
+			bad_option("invalid interval '", arg, "'");
+		break;
+	case 't': G.socks |= SOCK_TCP; break;
+	case 'u': G.socks |= SOCK_UDP; break;
+	case 'U': G.socks |= SOCK_UDPLITE; break;
+	case 'w': G.socks |= SOCK_RAW; break;
+	case 'S': G.socks |= SOCK_SCTP; break;
+	case 'x': G.families |= FAMILY_UNIX; break;
+	case '4': G.families |= FAMILY_INET; break;
+	case '6': G.families |= FAMILY_INET6; break;
+	case 'A': add_families(arg); break;
+	case 'r': set_mode(MODE_ROUTE); break;
+	case 's': set_mode(MODE_STATS); break;
+	case 'M': set_mode(MODE_MASQ); break;
+	case 'i':
+		set_mode(MODE_IFACE);
+		if (arg)
+			iface_name = arg;
+		break;
+	case 'I':
+		set_mode(MODE_IFACE);
+		iface_name = arg;
+		break;
+	case 'g': groups = 1; break;
+	case 'V':
+		out_str("netstat (routers) 1.0\n");
+		out_flush();
+		_exit(0);
+	case 'h':
+		show_usage();
+	case 'Z':
+		out_flush();
+		raw_err("SELinux is not enabled on this machine.\n");
+		_exit(1);
+	default:
+		if (ENABLE_FEATURE_NETSTAT_CLASSIC) {
+			if (c == 'b') { G.opts |= OPT_p; break; }
+			if (c == 'f') { G.opts |= OPT_f; break; }
+			if (c == 'q') { G.opts |= OPT_a; break; }
+			if (c == 'E') { ethernet_summary = 1; break; }
+		}
+		{
+			char s[2] = { (char)c, 0 };
+			bad_option("invalid option -- '", s, "'");
+		}
+	}
+}
+
+static void parse_long(char *a, char **argv, int *i)
+{
+	char *eq = strchr(a, '=');
+	size_t n = eq ? (size_t)(eq - a) : strlen(a);
+	const struct long_option *o = 0;
+	unsigned k, matches = 0;
+
+	for (k = 0; k < sizeof(long_options) / sizeof(long_options[0]); k++) {
+		if (strncmp(long_options[k].name, a, n))
+			continue;
+		if (long_options[k].name[n] == 0) {
+			o = &long_options[k];
+			matches = 1;
+			break;
+		}
+		if (!o || o->letter != long_options[k].letter)
+			matches++;
+		o = &long_options[k];
+	}
+	if (!o || !ENABLE_FEATURE_NETSTAT_LONG_OPTIONS) {
+		if (eq)
+			*eq = 0;
+		bad_option("unrecognized option '--", a, "'");
+	}
+	if (matches > 1) {
+		if (eq)
+			*eq = 0;
+		bad_option("option '--", a, "' is ambiguous");
+	}
+	if (o->arg == 3) {
+		if (eq)
+			bad_option("option '--", o->name, "' doesn't allow an argument");
+		add_families(o->name);
+		return;
+	}
+	if (eq && !o->arg)
+		bad_option("option '--", o->name, "' doesn't allow an argument");
+	if (!eq && o->arg == 1) {
+		if (!argv[*i + 1])
+			bad_option("option '--", o->name, "' requires an argument");
+		eq = argv[++*i] - 1;
+	}
+	apply_option(o->letter, eq ? eq + 1 : 0);
+}
+
+static const char short_with_arg[] = "AI";
+
+static void parse_short(char *a, char **argv, int *i)
+{
+	for (; *a; a++) {
+		int c = (unsigned char)*a;
+		if (strchr(short_with_arg, c)) {
+			char *arg = a[1] ? a + 1 : argv[*i + 1];
+			if (!arg) {
+				char s[2] = { (char)c, 0 };
+				bad_option("option requires an argument -- '", s, "'");
+			}
+			if (!a[1])
+				++*i;
+			if (c == 'I' && *arg == '=')
+				arg++;
+			apply_option(c, arg);
+			return;
+		}
+		/* -c takes a number only when digits follow in the word. */
+		if (c == 'c' && a[1] >= '0' && a[1] <= '9') {
+			apply_option(c, a + 1);
+			return;
+		}
+		apply_option(c, 0);
+	}
+}
+
+/* Classic protocol words: bits over the inet file table (tcp tcp6 udp
+ * udp6 udplite udplite6 raw raw6), and the statistics they select. */
+static const struct protocol_word {
+	char word[8];
+	uint8_t files;
+	uint16_t stats;
+} protocol_words[] = {
+	{ "tcp", 0x01, STATS_TCP },	{ "tcpv6", 0x02, STATS_TCP6 },
+	{ "udp", 0x04, STATS_UDP },	{ "udpv6", 0x08, STATS_UDP6 },
+	{ "udplite", 0x30, STATS_UDPLITE }, { "raw", 0x40, 0 },
+	{ "rawv6", 0x80, 0 },		{ "ip", 0, STATS_IP },
+	{ "ipv6", 0, STATS_IP6 },	{ "icmp", 0, STATS_ICMP },
+	{ "icmpv6", 0, STATS_ICMP6 },
+};
+
+/* A word that is not an option: a protocol, an interval, or help. */
+static int classic_word(const char *w)
+{
+	unsigned i, n;
+
+	if (str_eq(w, "/?") || str_case_eq(w, "help"))
+		show_usage();
+	if ((n = parse_interval(w))) {
+		G.opts |= OPT_c;
+		G.interval = n;
+		return 1;
+	}
+	for (i = 0; i < sizeof(protocol_words) / sizeof(protocol_words[0]); i++) {
+		if (!str_case_eq(w, protocol_words[i].word))
+			continue;
+		G.classic_files |= protocol_words[i].files;
+		G.classic_stats |= protocol_words[i].stats;
+		return 1;
+	}
+	return 0;
+}
+
+static void parse_args(char **argv)
+{
+	int i, options_done = 0;
+
+	for (i = 1; argv[i]; i++) {
+		char *a = argv[i];
+		if (!options_done && a[0] == '-' && a[1]) {
+			if (a[1] == '-') {
+				if (!a[2])
+					options_done = 1;
+				else
+					parse_long(a + 2, argv, &i);
+			} else {
+				parse_short(a + 1, argv, &i);
+			}
+		} else if (ENABLE_FEATURE_NETSTAT_CLASSIC) {
+			/* net-tools ignores stray words; so do we, but for
+			 * the classic ones. */
+			(void)classic_word(a);
+		}
+	}
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Sleeps G.interval seconds between rounds; 0 when Ctrl-C ended it. */
+static int next_round(void)
+{
+	struct timespec ts;
+
+	out_flush();
+	ts.tv_sec = G.interval ? G.interval : 1;
+	ts.tv_nsec = 0;
+	while (!interrupted && nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	return !interrupted;
+}
+
+static int show_sockets(void)
+{
+	unsigned fam = G.families;
+	int inet_asked = (fam & (FAMILY_INET | FAMILY_INET6)) != 0;
+
+	/* As net-tools: -4/-6 alone mean every Internet protocol, a
+	 * protocol alone means both families, nothing means everything. */
+	if ((inet_asked || G.classic_files) && !(G.socks & SOCK_INET)) {
+		G.socks |= SOCK_INET;
+		G.no_protocol_given = !G.classic_files;
+	}
+	if (((G.socks & SOCK_INET) || groups) && !inet_asked)
+		G.families |= FAMILY_INET | FAMILY_INET6;
+	if (fam & FAMILY_UNIX)
+		G.socks |= SOCK_UNIX;
+	if (groups)
+		G.socks |= SOCK_GROUPS;
+	if (missing_family)
+		G.socks |= SOCK_OTHER;
+	for (;;) {
+		if (!G.socks || (G.socks & SOCK_INET))
+			show_inet();
+		if (ENABLE_FEATURE_NETSTAT_GROUPS && groups)
+			show_groups();
+		if (ENABLE_FEATURE_NETSTAT_UNIX &&
+		    (!G.socks || (G.socks & SOCK_UNIX)))
+			show_unix();
+		if (missing_family) {
+			out_flush();
+			raw_err("netstat: no support for `AF ");
+			raw_err(missing_family);
+			raw_err("' on this system.\n");
+			G.exit_status = 1;
+		}
+		if (!opt_has(OPT_c) || !next_round())
+			break;
+		if (ENABLE_FEATURE_NETSTAT_PRG)
+			prog_map_clear();
+	}
+	return G.exit_status;
+}
+
+static int repeat(int (*show)(void))
+{
+	for (;;) {
+		int rc = show();
+		if (rc || !opt_has(OPT_c) || !next_round())
+			return rc;
+	}
+}
+
+int netstat_main(int argc, char **argv)
+{
+	const char *root = getenv("PROC_ROOT");
+	int rc;
+
+	(void)argc;
+	/* Environment input is not trusted when running set-id. */
+	if (!root || !*root || getauxval(AT_SECURE))
+		root = "/proc";
+	G.proc_root = root;
+	parse_args(argv);
+	if (mode_count > 1)
+		die_usage();
+	if (opt_has(OPT_c)) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_interrupt;
+		sigaction(SIGINT, &sa, 0);
+		sigaction(SIGTERM, &sa, 0);
+	}
+	switch (mode) {
+	case MODE_ROUTE:
+		rc = ENABLE_FEATURE_NETSTAT_ROUTE ? repeat(show_routes) : 1;
+		break;
+	case MODE_IFACE:
+		G.iface_name = iface_name;
+		rc = ENABLE_FEATURE_NETSTAT_IFACE ? repeat(show_interfaces) : 1;
+		break;
+	case MODE_STATS:
+		rc = ENABLE_FEATURE_NETSTAT_STATS ? repeat(show_statistics) : 1;
+		break;
+	case MODE_MASQ:
+		rc = ENABLE_FEATURE_NETSTAT_CONNTRACK ? repeat(show_conntrack) : 1;
+		break;
+	default:
+		if (ENABLE_FEATURE_NETSTAT_CLASSIC && ethernet_summary)
+			rc = repeat(show_ethernet_summary);
+		else
+			rc = show_sockets();
+	}
+	out_flush();
+	return rc ? rc : G.exit_status;
+}
+
+#ifndef NETSTAT_IN_BUSYBOX
+int main(int argc, char **argv)
+{
+	return netstat_main(argc, argv);
+}
+#endif

@@ -1,0 +1,172 @@
+/* netstat for routers: shared declarations. */
+#ifndef NETSTAT_H
+#define NETSTAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netstat_config.h"
+
+/* Option bits, one per switch; opt_has(x) is constant zero when the
+ * feature behind a switch is configured out. */
+enum {
+	OPT_a = 1u << 0,	/* all sockets */
+	OPT_l = 1u << 1,	/* listening sockets only */
+	OPT_n_host = 1u << 2,	/* numeric hosts */
+	OPT_n_port = 1u << 3,	/* numeric ports */
+	OPT_n_user = 1u << 4,	/* numeric users */
+	OPT_W = 1u << 5,	/* wide: no address truncation */
+	OPT_o = 1u << 6,	/* timers */
+	OPT_p = 1u << 7,	/* PID/program column */
+	OPT_c = 1u << 8,	/* continuous */
+	OPT_v = 1u << 9,	/* verbose */
+	OPT_N = 1u << 10,	/* symbolic hardware names (accepted) */
+	OPT_F = 1u << 11,	/* routes: FIB */
+	OPT_C = 1u << 12,	/* routes: cache */
+	OPT_f = 1u << 13,	/* classic: fully qualified foreign names */
+};
+
+/* Which tables to list. */
+enum {
+	SOCK_TCP = 1u << 0,
+	SOCK_UDP = 1u << 1,
+	SOCK_UDPLITE = 1u << 2,
+	SOCK_RAW = 1u << 3,
+	SOCK_UNIX = 1u << 4,
+	SOCK_SCTP = 1u << 5,
+	SOCK_GROUPS = 1u << 6,
+	SOCK_OTHER = 1u << 7,
+	SOCK_INET = SOCK_TCP | SOCK_UDP | SOCK_UDPLITE | SOCK_RAW | SOCK_SCTP,
+};
+
+/* Statistics sections chosen by classic protocol words (-s -p icmp). */
+enum {
+	STATS_IP = 1u << 0, STATS_ICMP = 1u << 1, STATS_TCP = 1u << 2,
+	STATS_UDP = 1u << 3, STATS_UDPLITE = 1u << 4, STATS_IP6 = 1u << 5,
+	STATS_ICMP6 = 1u << 6, STATS_TCP6 = 1u << 7, STATS_UDP6 = 1u << 8,
+};
+
+/* Address families asked for with -4/-6/-A. */
+enum { FAMILY_INET = 1, FAMILY_INET6 = 2, FAMILY_UNIX = 4, FAMILY_OTHER = 8 };
+
+struct netstat_globals {
+	unsigned opts;		/* OPT_* */
+	unsigned socks;		/* SOCK_* asked for on the command line */
+	unsigned families;	/* FAMILY_* asked for */
+	unsigned extend;	/* how many -e */
+	unsigned interval;	/* -c seconds */
+	unsigned classic_files;	/* protocol words: bits over inet_files */
+	unsigned classic_stats;	/* protocol words for -s: STATS_* */
+	const char *iface_name;	/* -I=IFACE */
+	int no_protocol_given;	/* -4/-6/-A chose the tables, not -t/-u */
+	int exit_status;	/* worst status seen so far */
+	const char *proc_root;	/* "/proc" or $PROC_ROOT */
+};
+extern struct netstat_globals G;
+
+#define opt_has(bit) (G.opts & (bit))
+
+/* ---- output: a buffered writer on fd 1 (io.c) ---- */
+void out_flush(void);
+void out_char(char c);
+void out_mem(const char *s, size_t n);
+void out_str(const char *s);
+/* Left-justified in width (never cut), like printf "%-*s". */
+void out_left(const char *s, unsigned width);
+/* Right-justified in width, like printf "%*s". */
+void out_right(const char *s, unsigned width);
+void out_u64(uint64_t v);
+void out_u64_right(uint64_t v, unsigned width);
+void out_u64_left(uint64_t v, unsigned width);
+void out_spaces(unsigned n);
+/* Copies s to the output with bytes below 0x20 and 0x7f as \ooo. */
+void out_escaped(const char *s, size_t n);
+
+/* ---- formatters: write into buf, return the length (fmt.c) ---- */
+enum { U64_FMT = 21, IP4_FMT = 16, IP6_FMT = 46 };
+unsigned fmt_u64(char *buf, uint64_t v);
+unsigned fmt_i64(char *buf, int64_t v);
+unsigned fmt_ip4(char *buf, const uint8_t *addr);
+unsigned fmt_ip6(char *buf, const uint8_t *addr);
+/* "12.34" for v/100 with two decimals, in integer arithmetic. */
+unsigned fmt_hundredths(char *buf, uint64_t v);
+
+/* ---- messages on fd 2 (io.c) ---- */
+/* "netstat: a b c\n"; NULL ends the list. */
+void msg(const char *first, ...);
+/* "netstat: PATH: line N: WHAT\n" and a non-zero exit status later. */
+void msg_line(const char *path, unsigned line, const char *what);
+/* "netstat: PATH: strerror(errno)\n" */
+void msg_errno(const char *path, int err);
+void raw_err(const char *s);
+_Noreturn void die_usage(void);
+
+/* ---- input: a bounded line reader on read() (io.c) ---- */
+enum { LINE_MAX_LEN = 8191 };
+enum line_result { LINE_OK, LINE_EOF, LINE_TOO_LONG };
+struct line_reader {
+	int fd;
+	unsigned line_no;	/* number of the line just returned */
+	unsigned start, end;
+	int eof;
+	const char *path;
+	char buf[LINE_MAX_LEN + 1];
+};
+/* Opens PROC_ROOT-relative "net/tcp" etc.; returns -1 with errno set. */
+int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf);
+int reader_open(struct line_reader *r, const char *path);
+void reader_close(struct line_reader *r);
+/* A whole line in *line (NUL-terminated, no '\n', length *len), end of
+ * file, or "too long": the rest of that line has been skipped and a
+ * message printed. NUL bytes inside a line are reported and the line is
+ * skipped, so a parser never sees a line cut short. */
+enum line_result read_line(struct line_reader *r, char **line, size_t *len);
+
+/* Builds "$PROC_ROOT/<rel>" in buf (PATH_BUF bytes). */
+enum { PATH_BUF = 512 };
+char *proc_path(char *buf, const char *rel);
+
+/* ---- small parsing helpers (fmt.c) ---- */
+/* Hex/decimal field scanners: advance *p past the digits; return 0 if
+ * there were none or the value does not fit. */
+int scan_hex(const char **p, uint64_t *v, unsigned max_digits);
+int scan_dec(const char **p, uint64_t *v);
+int scan_dec_signed(const char **p, int64_t *v);
+void skip_spaces(const char **p);
+int is_space(int c);
+int str_eq(const char *a, const char *b);
+int str_case_eq(const char *a, const char *b);
+
+/* ---- names (names.c) ---- */
+/* Host name for a 4- or 16-byte address; numeric text when none. */
+void host_name(char *buf, size_t size, const uint8_t *addr, int family,
+	       int numeric);
+/* Service name for a port of "tcp", "udp" or "raw" (protocols). */
+void service_name(char *buf, size_t size, unsigned port, const char *proto,
+		  int numeric);
+/* User name for a uid, or the number (printed as a signed int). */
+void user_name(char *buf, size_t size, uint32_t uid, int numeric);
+
+/* ---- tables ---- */
+enum { NAME_HOST_MAX = 128 };
+void print_socket_header(const char *what);
+void print_socket_tail(uint32_t uid, uint64_t inode);
+int show_inet(void);
+void show_sctp(void);
+int show_unix(void);
+int show_routes(void);
+int show_interfaces(void);
+int show_statistics(void);
+int show_groups(void);
+int show_conntrack(void);
+int show_ethernet_summary(void);
+
+int netstat_main(int argc, char **argv);
+
+/* ---- programs (progs.c) ---- */
+void prog_map_load(void);
+void prog_map_clear(void);
+const char *prog_name(uint64_t inode);
+void prog_note(void);
+
+#endif
