@@ -36,9 +36,11 @@ else
   CC_TARGET := $(TOOLCHAINS)/$(TARGET)/bin/musl-gcc
   OUT := $(BUILD)/netstat
 endif
-ARCH_CFLAGS_mips := -msoft-float -march=24kc
-ARCH_CFLAGS_mipsel := -msoft-float -march=24kc
-ARCH_CFLAGS_armel := -march=armv5te -marm
+# MIPS16e and Thumb halve code size; the 24Kc of ath79 and ramips has
+# MIPS16e (OpenWrt builds packages this way), ARMv5TE has Thumb.
+ARCH_CFLAGS_mips := -msoft-float -march=24kc -mips16 -minterlink-mips16
+ARCH_CFLAGS_mipsel := -msoft-float -march=24kc -mips16 -minterlink-mips16
+ARCH_CFLAGS_armel := -march=armv5te -mthumb -mthumb-interwork
 ARCH_CFLAGS_armhf := -mthumb
 ARCH_CFLAGS := $(ARCH_CFLAGS_$(TARGET))
 

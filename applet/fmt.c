@@ -4,14 +4,34 @@
 
 #include "netstat.h"
 
+/* v / 10 without a library division on 32-bit CPUs (Hacker's Delight
+ * 10-4): shifts and adds give q within one of the quotient. */
+uint64_t div10(uint64_t v, unsigned *rem)
+{
+	uint64_t q = (v >> 1) + (v >> 2), r;
+
+	q += q >> 4;
+	q += q >> 8;
+	q += q >> 16;
+	q += q >> 32;
+	q >>= 3;
+	r = v - ((q << 3) + (q << 1));
+	if (r > 9) {
+		q++;
+		r -= 10;
+	}
+	*rem = (unsigned)r;
+	return q;
+}
+
 unsigned fmt_u64(char *buf, uint64_t v)
 {
 	char tmp[U64_FMT];
-	unsigned n = 0, i;
+	unsigned n = 0, i, d;
 
 	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
+		v = div10(v, &d);
+		tmp[n++] = (char)('0' + d);
 	} while (v);
 	for (i = 0; i < n; i++)
 		buf[i] = tmp[n - 1 - i];
@@ -29,10 +49,14 @@ unsigned fmt_i64(char *buf, int64_t v)
 
 unsigned fmt_hundredths(char *buf, uint64_t v)
 {
-	unsigned n = fmt_u64(buf, v / 100);
+	unsigned ones, tens, n;
+
+	v = div10(v, &ones);
+	v = div10(v, &tens);
+	n = fmt_u64(buf, v);
 	buf[n++] = '.';
-	buf[n++] = (char)('0' + v % 100 / 10);
-	buf[n++] = (char)('0' + v % 10);
+	buf[n++] = (char)('0' + tens);
+	buf[n++] = (char)('0' + ones);
 	return n;
 }
 

@@ -173,9 +173,51 @@ void msg_line(const char *path, unsigned line, const char *what)
 	msg(path, ": line ", num, ": ", what, (char *)0);
 }
 
+/* Only the errors that reading files and writing output can give, as
+ * glibc words them; the full strerror table costs about 2 KB. */
+static const unsigned char error_numbers[] = {
+	EPERM, ENOENT, ESRCH, EINTR, EIO, ENXIO, EBADF, ENOMEM, EACCES, EFAULT, ENODEV, ENOTDIR, EISDIR, EINVAL, ENFILE, EMFILE, EFBIG, ENOSPC, EPIPE, ENAMETOOLONG, ELOOP, EAGAIN,
+};
+static const char error_strings[] =
+	"Operation not permitted\0"
+	"No such file or directory\0"
+	"No such process\0"
+	"Interrupted system call\0"
+	"Input/output error\0"
+	"No such device or address\0"
+	"Bad file descriptor\0"
+	"Cannot allocate memory\0"
+	"Permission denied\0"
+	"Bad address\0"
+	"No such device\0"
+	"Not a directory\0"
+	"Is a directory\0"
+	"Invalid argument\0"
+	"Too many open files in system\0"
+	"Too many open files\0"
+	"File too large\0"
+	"No space left on device\0"
+	"Broken pipe\0"
+	"File name too long\0"
+	"Too many levels of symbolic links\0"
+	"Resource temporarily unavailable\0";
+
+const char *error_text(int err)
+{
+	static char unknown[32] = "Unknown error ";
+	const char *s = error_strings;
+	unsigned i;
+
+	for (i = 0; i < sizeof(error_numbers); i++, s += strlen(s) + 1)
+		if (error_numbers[i] == err)
+			return s;
+	unknown[14 + fmt_i64(unknown + 14, err)] = 0;
+	return unknown;
+}
+
 void msg_errno(const char *path, int err)
 {
-	msg(path, ": ", strerror(err), (char *)0);
+	msg(path, ": ", error_text(err), (char *)0);
 }
 
 /* ---- paths and the line reader ---- */

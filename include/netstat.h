@@ -84,7 +84,10 @@ void out_escaped(const char *s, size_t n);
 
 /* ---- formatters: write into buf, return the length (fmt.c) ---- */
 enum { U64_FMT = 21, IP4_FMT = 16, IP6_FMT = 46 };
+uint64_t div10(uint64_t v, unsigned *rem);
 unsigned fmt_u64(char *buf, uint64_t v);
+/* The text of an errno value, as glibc words the ones we meet. */
+const char *error_text(int err);
 unsigned fmt_i64(char *buf, int64_t v);
 unsigned fmt_ip4(char *buf, const uint8_t *addr);
 unsigned fmt_ip6(char *buf, const uint8_t *addr);
@@ -147,26 +150,42 @@ void service_name(char *buf, size_t size, unsigned port, const char *proto,
 /* User name for a uid, or the number (printed as a signed int). */
 void user_name(char *buf, size_t size, uint32_t uid, int numeric);
 
-/* ---- tables ---- */
+/* ---- inet.c: the Internet socket table ---- */
 enum { NAME_HOST_MAX = 128 };
-void print_socket_header(const char *what);
-void print_socket_tail(uint32_t uid, uint64_t inode);
 int show_inet(void);
-void show_sctp(void);
+/* "Active Internet connections (w/o servers)" and friends. */
+void print_socket_header(const char *what);
+/* The columns after State: User and Inode (-e), program (-p). */
+void print_socket_tail(uint32_t uid, uint64_t inode);
+
+/* ---- unix.c ---- */
 int show_unix(void);
+
+/* ---- progs.c: the inode to program map for -p ---- */
+void prog_map_clear(void);
+const char *prog_name(uint64_t inode);
+
+/* ---- route.c ---- */
 int show_routes(void);
+
+/* ---- iface.c ---- */
 int show_interfaces(void);
-int show_statistics(void);
+
+/* ---- groups.c ---- */
 int show_groups(void);
+
+/* ---- stats.c ---- */
+int show_statistics(void);
+
+/* ---- conntrack.c ---- */
 int show_conntrack(void);
+
+/* ---- sctp.c ---- */
+void show_sctp(void);
+
+/* ---- classic.c: classic (Windows) netstat views ---- */
 int show_ethernet_summary(void);
 
 int netstat_main(int argc, char **argv);
-
-/* ---- programs (progs.c) ---- */
-void prog_map_load(void);
-void prog_map_clear(void);
-const char *prog_name(uint64_t inode);
-void prog_note(void);
 
 #endif

@@ -1,0 +1,146 @@
+#!/bin/sh
+# make check: every case against every build, plus the scripted tests.
+#
+#   tests/check.sh [BUILD...]      BUILD: host sanitize clang mips mipsel armhf armel aarch64
+#
+# A case is a directory under tests/cases: `args` (shell words), `proc` (a
+# link to the fixture that stands in for /proc), `expected.stdout`,
+# `expected.stderr`, `expected.status` (from net-tools 2.10, written by
+# tests/regen.sh), and where we deliberately differ `ours.stdout`,
+# `ours.stderr` or `ours.status` with the reason in `why`. Optional: `user`
+# (run as that user), `stdin`.
+#
+# Everything runs inside a private mount and network namespace with
+# tests/etc bind-mounted over /etc, so names resolve the same way
+# everywhere. That needs root; under CI=true a skip is a failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+
+if [ -z "${NETSTAT_SANDBOX:-}" ]; then
+	if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null; then
+		echo "SKIP: the test suite needs root for its private namespaces"
+		[ "${CI:-}" = true ] && { echo "0 passed, 1 failed"; exit 1; }
+		exit 0
+	fi
+	exec unshare --mount --propagation private --net -- env NETSTAT_SANDBOX=1 \
+		sh -c 'for f in hosts services protocols passwd group networks nsswitch.conf resolv.conf; do
+			[ -e /etc/$f ] || : > /etc/$f
+			mount --bind "tests/etc/$f" "/etc/$f"
+		done
+		ip link set lo up 2>/dev/null
+		exec "$0" "$@"' "$0" "$@"
+fi
+
+builds=${*:-${CHECK_BUILDS:-host sanitize clang mips mipsel armhf armel aarch64}}
+pass=0 fail=0 skip=0
+work=$top/build/check
+rm -rf "$work"
+mkdir -p "$work"
+
+note_fail() { fail=$((fail + 1)); echo "FAIL: $*"; }
+note_skip() {
+	skip=$((skip + 1)); echo "SKIP: $*"
+	[ "${CI:-}" = true ] && fail=$((fail + 1))
+}
+
+# binary and runner prefix for a build
+setup_build() {
+	runner= bin= be=0
+	case $1 in
+	host) bin=$top/netstat ;;
+	sanitize) bin=$top/build/sanitize/netstat ;;
+	clang) bin=$top/build/clang/netstat ;;
+	mips) bin=$top/build/mips/netstat runner="qemu-mips-static -cpu 24Kc" be=1 ;;
+	mipsel) bin=$top/build/mipsel/netstat runner="qemu-mipsel-static -cpu 24Kc" ;;
+	armhf) bin=$top/build/armhf/netstat runner="qemu-arm-static -cpu cortex-a7" ;;
+	armel) bin=$top/build/armel/netstat runner="qemu-arm-static -cpu arm926" ;;
+	aarch64) bin=$top/build/aarch64/netstat runner="qemu-aarch64-static" ;;
+	x86_64) bin=$top/build/x86_64/netstat ;;
+	*) echo "unknown build $1"; return 1 ;;
+	esac
+	if [ -n "$runner" ] && ! command -v "${runner%% *}" >/dev/null; then
+		note_skip "$1: ${runner%% *} is not installed (tests/toolchains.sh)"
+		return 1
+	fi
+	case $1 in
+	host) make -s all >/dev/null ;;
+	sanitize) make -s build/sanitize/netstat >/dev/null ;;
+	clang) make -s build/clang/netstat >/dev/null ;;
+	*) [ -x ".toolchains/$1/bin/musl-gcc" ] || {
+		note_skip "$1: no toolchain (run tests/toolchains.sh)"; return 1; }
+	   make -s TARGET="$1" >/dev/null ;;
+	esac || { note_fail "$1: build failed"; return 1; }
+}
+
+# fixture path for a case under this build (big-endian twins on mips)
+fixture_for() {
+	fx=$(cd "$1/proc" && pwd -P)
+	if [ "$be" = 1 ]; then
+		name=$(echo "$fx" | sed "s|^$top/||; s|/|_|g")
+		if [ ! -d "$work/be/$name" ]; then
+			mkdir -p "$work/be"
+			python3 tests/bswap.py "$fx" "$work/be/$name"
+		fi
+		fx=$work/be/$name
+	fi
+}
+
+run_case() {
+	dir=$1 build=$2
+	name=${dir#tests/cases/}
+	out=$work/$build/$name
+	mkdir -p "$out"
+	fixture_for "$dir"
+	args=$(cat "$dir/args")
+	as_user=
+	[ -f "$dir/user" ] && as_user="setpriv --reuid=$(cat "$dir/user") --regid=$(cat "$dir/user") --clear-groups"
+	stdin=/dev/null
+	[ -f "$dir/stdin" ] && stdin=$dir/stdin
+	# shellcheck disable=SC2086
+	(cd "$out" && eval "PROC_ROOT='$fx' timeout 20 $as_user $runner '$bin' $args") \
+		<"$stdin" >"$out/stdout" 2>"$out/stderr.raw"
+	echo $? >"$out/status"
+	# our messages name the files we opened; show them as /proc paths
+	sed "s|$fx|/proc|g" "$out/stderr.raw" >"$out/stderr"
+	ok=1
+	for s in stdout stderr status; do
+		want=$dir/expected.$s
+		[ -f "$dir/ours.$s" ] && want=$dir/ours.$s
+		if ! cmp -s "$want" "$out/$s"; then
+			ok=0
+			echo "--- $name [$build] $s differs (want ${want#$top/})"
+			diff "$want" "$out/$s" | head -20
+		fi
+	done
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+}
+
+for build in $builds; do
+	setup_build "$build" || continue
+	before_fail=$fail before_pass=$pass
+	for dir in tests/cases/*/; do
+		dir=${dir%/}
+		[ -f "$dir/args" ] || continue
+		run_case "$dir" "$build"
+	done
+	for script in tests/scripts/*.sh; do
+		[ -f "$script" ] || continue
+		if NETSTAT="$bin" RUNNER="$runner" BIG_ENDIAN=$be WORK="$work/$build" \
+			sh "$script" >"$work/$build.script.log" 2>&1; then
+			pass=$((pass + 1))
+		else
+			rc=$?
+			if [ $rc = 77 ]; then
+				note_skip "$build: $(basename "$script"): $(tail -n 1 "$work/$build.script.log")"
+			else
+				note_fail "$build: $(basename "$script")"
+				tail -n 20 "$work/$build.script.log"
+			fi
+		fi
+	done
+	echo "$build: $((pass - before_pass)) passed, $((fail - before_fail)) failed"
+done
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ $fail = 0 ]
