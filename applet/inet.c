@@ -78,6 +78,13 @@ static int scan_field_hex(const char **p, uint64_t *v)
 	return scan_hex(p, v, 16);
 }
 
+/* What is wrong at p: a field that is not there, or one that is bad. */
+static const char *bad_field(const char *p, const char *what)
+{
+	skip_spaces(&p);
+	return *p ? what : "too few fields";
+}
+
 /* Parses one line; returns 0 or a description of what is wrong. */
 static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
 {
@@ -88,35 +95,37 @@ static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
 	if (!scan_dec(&p, &v) || *p++ != ':')
 		return "bad slot number";
 	skip_spaces(&p);
-	if (!scan_address(&p, s->local, v6) || !scan_port(&p, &s->local_port))
-		return "bad local address";
+	if (!scan_address(&p, s->local, v6))
+		return bad_field(p, "bad local address");
+	if (!scan_port(&p, &s->local_port))
+		return bad_field(p, "bad local port");
 	skip_spaces(&p);
-	if (!scan_address(&p, s->remote, v6) || !scan_port(&p, &s->remote_port))
-		return "bad remote address";
+	if (!scan_address(&p, s->remote, v6))
+		return bad_field(p, "bad remote address");
+	if (!scan_port(&p, &s->remote_port))
+		return bad_field(p, "bad remote port");
 	if (!scan_field_hex(&p, &v) || v > 0xff)
-		return "bad state";
+		return bad_field(p, "bad state");
 	s->state = (unsigned)v;
 	if (!scan_field_hex(&p, &s->txq) || *p++ != ':' ||
 	    !scan_hex(&p, &s->rxq, 16))
-		return "bad queue sizes";
+		return bad_field(p - 1, "bad queue sizes");
 	if (!scan_field_hex(&p, &v) || *p++ != ':' || !scan_hex(&p, &s->when, 16))
-		return "bad timer";
+		return bad_field(p - 1, "bad timer");
 	s->timer = (unsigned)(v > 255 ? 255 : v);
 	if (!scan_field_hex(&p, &s->retransmits))
-		return "bad retransmit count";
+		return bad_field(p, "bad retransmit count");
 	skip_spaces(&p);
 	if (!scan_dec(&p, &v) || v > 0xffffffffu)
-		return "bad uid";
+		return bad_field(p, "bad uid");
 	s->uid = (uint32_t)v;
 	skip_spaces(&p);
 	if (!scan_dec_signed(&p, &sv))
-		return "bad timeout";
+		return bad_field(p, "bad timeout");
 	s->timeout = (int32_t)(uint32_t)(uint64_t)sv;
 	skip_spaces(&p);
-	if (!scan_dec(&p, &s->inode))
-		return "bad inode";
-	if (*p && !is_space((unsigned char)*p))
-		return "bad inode";
+	if (!scan_dec(&p, &s->inode) || (*p && !is_space((unsigned char)*p)))
+		return bad_field(p, "bad inode");
 	return 0;
 }
 

@@ -481,8 +481,21 @@ static int next_round(void)
 	return !interrupted;
 }
 
+/* The families net-tools also lists with -v; we have none of them. */
+static const char other_families[] = "IPX\0AX25\0X25\0NETROM\0ROSE\0";
+
+static void say_no_support(const char *family)
+{
+	raw_err("netstat: no support for `AF ");
+	raw_err(family);
+	raw_err("' on this system.\n");
+	if (G.socks)
+		G.exit_status = 1;
+}
+
 static int show_sockets(void)
 {
+	const char *p;
 	unsigned fam = G.families;
 	int inet_asked = (fam & (FAMILY_INET | FAMILY_INET6)) != 0;
 
@@ -492,7 +505,7 @@ static int show_sockets(void)
 		G.socks |= SOCK_INET;
 		G.no_protocol_given = !G.classic_files;
 	}
-	if (((G.socks & SOCK_INET) || groups) && !inet_asked)
+	if ((!G.socks || (G.socks & SOCK_INET) || groups) && !inet_asked)
 		G.families |= FAMILY_INET | FAMILY_INET6;
 	if (fam & FAMILY_UNIX)
 		G.socks |= SOCK_UNIX;
@@ -508,13 +521,11 @@ static int show_sockets(void)
 		if (ENABLE_FEATURE_NETSTAT_UNIX &&
 		    (!G.socks || (G.socks & SOCK_UNIX)))
 			show_unix();
-		if (missing_family) {
-			out_flush();
-			raw_err("netstat: no support for `AF ");
-			raw_err(missing_family);
-			raw_err("' on this system.\n");
-			G.exit_status = 1;
-		}
+		if (missing_family)
+			say_no_support(missing_family);
+		else if (opt_has(OPT_v) && !G.socks)
+			for (p = other_families; *p; p += strlen(p) + 1)
+				say_no_support(p);
 		if (!opt_has(OPT_c) || !next_round())
 			break;
 		if (ENABLE_FEATURE_NETSTAT_PRG)
