@@ -60,6 +60,7 @@ struct netstat_globals {
 	const char *iface_name;	/* -I=IFACE */
 	int no_protocol_given;	/* -4/-6/-A chose the tables, not -t/-u */
 	int exit_status;	/* worst status seen so far */
+	int secure;		/* set-id: the environment is not trusted */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
 };
 extern struct netstat_globals G;

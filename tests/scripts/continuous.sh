@@ -1,0 +1,32 @@
+#!/bin/sh
+# -c repeats the same table every round, a trailing number means the
+# same, and Ctrl-C ends it cleanly with status 0.
+set -u
+fx=$PWD/tests/fixtures/router
+fail() { echo "FAIL: $*"; exit 1; }
+
+PROC_ROOT=$fx $RUNNER $NETSTAT -tn >"$WORK/once.out" || fail "single run"
+lines=$(wc -l <"$WORK/once.out")
+
+for form in "-tnc" "-tn -c" "--tcp --numeric --continuous" "-tn 1"; do
+	# shellcheck disable=SC2086
+	PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT $form >"$WORK/rounds.out" 2>"$WORK/rounds.err" &
+	pid=$!
+	sleep 1
+	kill -INT $pid
+	wait $pid
+	rc=$?
+	[ $rc = 0 ] || fail "$form: status $rc after SIGINT"
+	[ ! -s "$WORK/rounds.err" ] || fail "$form: stderr $(cat "$WORK/rounds.err")"
+	total=$(wc -l <"$WORK/rounds.out")
+	rounds=$((total / lines))
+	[ $rounds -ge 3 ] || fail "$form: only $rounds rounds in a second"
+	[ $((rounds * lines)) = "$total" ] || fail "$form: a partial round ($total lines, $lines per round)"
+	i=0
+	while [ $i -lt $rounds ]; do
+		tail -n +$((i * lines + 1)) "$WORK/rounds.out" | head -n "$lines" | cmp -s - "$WORK/once.out" ||
+			fail "$form: round $i differs"
+		i=$((i + 1))
+	done
+done
+echo ok
