@@ -8,8 +8,15 @@
  * 10-4): shifts and adds give q within one of the quotient. */
 uint64_t div10(uint64_t v, unsigned *rem)
 {
-	uint64_t q = (v >> 1) + (v >> 2), r;
+	uint64_t q, r;
 
+	/* Values that fit in a machine word (nearly all) divide natively:
+	 * the compiler turns a constant divisor into a multiply. */
+	if (v <= 0xffffffffu || sizeof(void *) == 8) {
+		*rem = (unsigned)(v % 10);
+		return v / 10;
+	}
+	q = (v >> 1) + (v >> 2);
 	q += q >> 4;
 	q += q >> 8;
 	q += q >> 16;
@@ -62,12 +69,20 @@ unsigned fmt_hundredths(char *buf, uint64_t v)
 
 unsigned fmt_ip4(char *buf, const uint8_t *a)
 {
-	unsigned n = 0, i;
+	unsigned n = 0, i, b;
 
 	for (i = 0; i < 4; i++) {
 		if (i)
 			buf[n++] = '.';
-		n += fmt_u64(buf + n, a[i]);
+		b = a[i];
+		if (b >= 100) {
+			buf[n++] = (char)('0' + b / 100);
+			b %= 100;
+			buf[n++] = (char)('0' + b / 10);
+		} else if (b >= 10) {
+			buf[n++] = (char)('0' + b / 10);
+		}
+		buf[n++] = (char)('0' + b % 10);
 	}
 	return n;
 }
@@ -128,42 +143,39 @@ unsigned fmt_ip6(char *buf, const uint8_t *a)
 
 int is_space(int c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	       c == '\f';
+	return c == ' ' || (unsigned)(c - '\t') < 5;
 }
 
 void skip_spaces(const char **p)
 {
-	while (is_space((unsigned char)**p))
-		(*p)++;
-}
+	const char *s = *p;
 
-static int hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
+	while (*s == ' ' || (unsigned)(*s - '\t') < 5)
+		s++;
+	*p = s;
 }
 
 int scan_hex(const char **p, uint64_t *v, unsigned max_digits)
 {
-	const char *s = *p;
+	const unsigned char *s = (const unsigned char *)*p;
+	const unsigned char *end = s + max_digits;
 	uint64_t x = 0;
-	unsigned n = 0;
-	int d;
+	unsigned d;
 
-	while (n < max_digits && (d = hex_value((unsigned char)*s)) >= 0) {
-		x = x << 4 | (unsigned)d;
-		s++;
-		n++;
+	for (; s < end; s++) {
+		d = *s - '0';
+		if (d > 9) {
+			d = (*s | 0x20) - 'a';
+			if (d > 5)
+				break;
+			d += 10;
+		}
+		x = x << 4 | d;
 	}
-	if (!n)
+	if (s == (const unsigned char *)*p)
 		return 0;
 	*v = x;
-	*p = s;
+	*p = (const char *)s;
 	return 1;
 }
 

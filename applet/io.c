@@ -44,6 +44,11 @@ void out_flush(void)
 
 void out_mem(const char *s, size_t n)
 {
+	if (n <= OUT_BUF - out_len) {
+		memcpy(out_buf + out_len, s, n);
+		out_len += (unsigned)n;
+		return;
+	}
 	while (n) {
 		size_t room = OUT_BUF - out_len;
 		if (room > n)
@@ -71,8 +76,11 @@ void out_str(const char *s)
 
 void out_spaces(unsigned n)
 {
-	while (n--)
-		out_char(' ');
+	static const char spaces[32] = "                                ";
+
+	for (; n > sizeof(spaces); n -= sizeof(spaces))
+		out_mem(spaces, sizeof(spaces));
+	out_mem(spaces, n);
 }
 
 void out_left(const char *s, unsigned width)
