@@ -2,6 +2,7 @@
 # musl); `make TARGET=mips` etc. cross-build; `make size` builds all six;
 # `make check` runs every test. See README.md.
 
+.DEFAULT_GOAL := all
 TARGETS := x86_64 mips mipsel armhf armel aarch64
 TARGET ?= host
 TOOLCHAINS ?= $(CURDIR)/.toolchains
@@ -26,9 +27,10 @@ CONFIG_DEFS := $(shell sed -n -e 's/^CONFIG_\(FEATURE_NETSTAT_[A-Z0-9_]*\)=y/-DE
 endif
 
 ifeq ($(TARGET),host)
-  MUSL_GCC := $(shell command -v musl-gcc 2>/dev/null)
+  # musl built by tests/toolchains.sh if there is one, else Debian's musl-gcc
+  MUSL_GCC := $(wildcard $(TOOLCHAINS)/x86_64/bin/musl-gcc)
   ifeq ($(MUSL_GCC),)
-    MUSL_GCC := $(TOOLCHAINS)/x86_64/bin/musl-gcc
+    MUSL_GCC := musl-gcc
   endif
   CC_TARGET := $(MUSL_GCC)
   OUT := netstat
@@ -44,27 +46,32 @@ ARCH_CFLAGS_armel := -march=armv5te -mthumb -mthumb-interwork
 ARCH_CFLAGS_armhf := -mthumb
 ARCH_CFLAGS := $(ARCH_CFLAGS_$(TARGET))
 
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) $(SIZE_CFLAGS) $(ARCH_CFLAGS) $(CONFIG_DEFS) $(EXTRA_CFLAGS)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen $(WARN) $(SIZE_CFLAGS) $(ARCH_CFLAGS) $(CONFIG_DEFS) $(EXTRA_CFLAGS)
+
+# Usage text from the //usage: blocks, as BusyBox collects them.
+build/gen/usage.h: $(SRCS)
+	@mkdir -p $(dir $@)
+	sed -n 's|^//usage:||p' $(SRCS) | awk 'NR > 1 { print prev ($$0 ~ /^#define/ ? "" : " \\") } { prev = $$0 } END { print prev }' >$@
 
 .PHONY: all size check check-host fuzz bench clean toolchains sanitize
 
 all: $(OUT)
 
-$(OUT): $(SRCS) $(HDRS) Makefile $(CONFIG)
+$(OUT): $(SRCS) $(HDRS) Makefile $(CONFIG) build/gen/usage.h
 	@mkdir -p $(dir $(OUT))
 	$(CC_TARGET) $(CFLAGS_ALL) -o $@ $(SRCS) $(SIZE_LDFLAGS)
 
 # The ASan+UBSan build for the test suite (glibc, clang or gcc).
-build/sanitize/netstat: $(SRCS) $(HDRS) Makefile
+build/sanitize/netstat: $(SRCS) $(HDRS) Makefile build/gen/usage.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -O1 -g -fno-omit-frame-pointer \
+	$(CC) -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen $(WARN) -O1 -g -fno-omit-frame-pointer \
 		-fsanitize=address,undefined -fno-sanitize-recover=all -o $@ $(SRCS)
 sanitize: build/sanitize/netstat
 
 # Both compilers must build the sources warning-free.
-build/clang/netstat: $(SRCS) $(HDRS) Makefile
+build/clang/netstat: $(SRCS) $(HDRS) Makefile build/gen/usage.h
 	@mkdir -p $(dir $@)
-	clang -std=c11 -D_GNU_SOURCE -Iinclude $(WARN) -O2 -o $@ $(SRCS)
+	clang -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen $(WARN) -O2 -o $@ $(SRCS)
 
 toolchains:
 	tests/toolchains.sh

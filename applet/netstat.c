@@ -82,6 +82,37 @@
 
 //applet:IF_NETSTAT(APPLET(netstat, BB_DIR_BIN, BB_SUID_DROP))
 
+//usage:#define netstat_trivial_usage
+//usage:       "[-ral] [-tuwxUS] [-enWpboc] [-46] [-A FAMILY] [PROTO] [INTERVAL]\n"
+//usage:       "       netstat -r [-enCF46]  |  -i [-ae] [-I=IFACE]  |  -g [-n]\n"
+//usage:       "       netstat -s [-tuwU6] [PROTO]  |  -M [-enW46]  |  -E"
+//usage:#define netstat_full_usage "\n\n"
+//usage:       "Display networking information\n"
+//usage:     "\n	-r,--route	Routing table (-C cache, -F FIB)"
+//usage:     "\n	-i,--interfaces	Interface table; -I=IFACE one interface"
+//usage:     "\n	-g,--groups	Multicast group memberships"
+//usage:     "\n	-s,--statistics	Protocol statistics"
+//usage:     "\n	-M,--masquerade	NAT connections from conntrack"
+//usage:     "\n	-E,--ethernet	Interface totals (classic netstat -e)"
+//usage:     "\n	-a,--all	All sockets"
+//usage:     "\n	-l,--listening	Listening sockets only"
+//usage:     "\n	-q		Listening and bound sockets (as -a)"
+//usage:     "\n	-t,--tcp -u,--udp -U,--udplite -w,--raw -x,--unix -S,--sctp"
+//usage:     "\n	-4,--inet -6,--inet6 -A,--protocol=FAMILY (inet, inet6, unix)"
+//usage:     "\n	-n,--numeric	No names (--numeric-hosts, -ports, -users)"
+//usage:     "\n	-f		Foreign addresses resolved, never shortened"
+//usage:     "\n	-e,--extend	User and inode (-ee more)"
+//usage:     "\n	-W,--wide	Don't truncate addresses"
+//usage:     "\n	-p,--programs	PID/Program name (-b the same)"
+//usage:     "\n	-o,--timers	Timers"
+//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN, trailing N)"
+//usage:     "\n	-v,--verbose	Say which tables the kernel lacks"
+//usage:     "\n	-V,--version	Version"
+//usage:     "\n	PROTO		tcp udp tcpv6 udpv6 raw rawv6 udplite;"
+//usage:     "\n			with -s: ip ipv6 icmp icmpv6 tcp tcpv6 udp udpv6"
+//usage:     "\n	/?, help	This text"
+
+
 //kbuild:lib-$(CONFIG_NETSTAT) += netstat.o io.o fmt.o names.o inet.o
 
 #include <errno.h>
@@ -100,35 +131,10 @@ struct netstat_globals G;
 enum { MODE_SOCKETS, MODE_ROUTE, MODE_IFACE, MODE_STATS, MODE_MASQ };
 static unsigned mode_count, mode, groups, ethernet_summary;
 
+/* The //usage: lines above, collected by the build (BusyBox's way). */
+#include "usage.h"
 static const char usage_text[] =
-"Usage: netstat [-ral] [-tuwxUS] [-enWpoc] [-46] [-A FAMILY] [PROTO] [INTERVAL]\n"
-"       netstat -r [-enCF] [-46]   netstat -i [-ae] [-I=IFACE]   netstat -g [-n]\n"
-"       netstat -s [-tuwU6] [PROTO]   netstat -M [-enW46]   netstat -E\n"
-"\n"
-"Display networking information\n"
-"\n"
-"	-r,--route	Routing table (-C cache, -F FIB)\n"
-"	-i,--interfaces	Interface table; -I=IFACE one interface\n"
-"	-g,--groups	Multicast group memberships\n"
-"	-s,--statistics	Protocol statistics\n"
-"	-M,--masquerade	NAT connections from conntrack\n"
-"	-E,--ethernet	Interface totals (classic netstat -e)\n"
-"	-a,--all	All sockets\n"
-"	-l,--listening	Listening sockets only\n"
-"	-q		Listening and bound sockets (as -a)\n"
-"	-t,--tcp -u,--udp -U,--udplite -w,--raw -x,--unix -S,--sctp\n"
-"	-4,--inet -6,--inet6 -A,--protocol=FAMILY  inet, inet6 or unix\n"
-"	-n,--numeric	Don't resolve names (--numeric-hosts, -ports, -users)\n"
-"	-f		Foreign addresses resolved and never shortened\n"
-"	-e,--extend	User and inode (-ee more)\n"
-"	-W,--wide	Don't truncate addresses\n"
-"	-p,--programs	PID/Program name (-b the same)\n"
-"	-o,--timers	Timers\n"
-"	-c,--continuous	Repeat every second, or every N (-cN, trailing N)\n"
-"	-v,--verbose	Say which tables are missing\n"
-"	-V,--version	Version\n"
-"	PROTO		tcp udp tcpv6 udpv6 raw rawv6 udplite; with -s also\n"
-"			ip ipv6 icmp icmpv6\n";
+	"Usage: netstat " netstat_trivial_usage netstat_full_usage "\n";
 
 _Noreturn void die_usage(void)
 {

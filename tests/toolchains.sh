@@ -22,18 +22,21 @@ triple() {
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# builds: compilers; tests: the peers, qemu, namespaces, sanitizers, fuzzers
 pkgs="gcc make libc6-dev dpkg-dev bzip2 xz-utils file qemu-user-static clang
  gcc-mips-linux-gnu gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu net-tools busybox-static toybox
- iproute2 util-linux valgrind libclang-rt-14-dev python3"
+ iproute2 util-linux valgrind libclang-rt-14-dev python3 netbase procps time
+ strace"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
 if [ -n "$missing" ]; then
-	as_root apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing
+	echo "toolchains.sh: installing$missing" >&2
+	as_root apt-get update -qq >/dev/null
+	DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $missing >/dev/null
 fi
 
 mkdir -p "$cache"
