@@ -48,4 +48,9 @@
 #define ENABLE_FEATURE_NETSTAT_SCTP 1
 #endif
 
+/* Fuzz builds (tests/fuzz) read every file from the fuzzer's input. */
+#ifndef NETSTAT_FUZZING
+#define NETSTAT_FUZZING 0
+#endif
+
 #endif

@@ -77,12 +77,12 @@ setup_build() {
 fixture_for() {
 	fx=$(cd "$1/proc" && pwd -P)
 	if [ "$be" = 1 ]; then
-		name=$(echo "$fx" | sed "s|^$top/||; s|/|_|g")
-		if [ ! -d "$work/be/$name" ]; then
+		twin=$(echo "$fx" | sed "s|^$top/||; s|/|_|g")
+		if [ ! -d "$work/be/$twin" ]; then
 			mkdir -p "$work/be"
-			python3 tests/bswap.py "$fx" "$work/be/$name"
+			python3 tests/bswap.py "$fx" "$work/be/$twin"
 		fi
-		fx=$work/be/$name
+		fx=$work/be/$twin
 	fi
 }
 
