@@ -492,7 +492,7 @@ static int show_sockets(void)
 		G.socks |= SOCK_INET;
 		G.no_protocol_given = !G.classic_files;
 	}
-	if (((G.socks & SOCK_INET) || groups) && !inet_asked)
+	if ((!G.socks || (G.socks & SOCK_INET) || groups) && !inet_asked)
 		G.families |= FAMILY_INET | FAMILY_INET6;
 	if (fam & FAMILY_UNIX)
 		G.socks |= SOCK_UNIX;
