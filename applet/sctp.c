@@ -37,14 +37,11 @@ static const char sctp_columns[][14] = {
 	[SCTP_ASSOCS] = "---0---123456",
 };
 
-static const uint64_t slot_max[V_COUNT] = {
-	0x7fffffff, 0xffffffff, 0xffffffff, 0xffffffff, UINT64_MAX, 0xffff,
-	0xffff,
-};
-
-static const char slot_errors[V_COUNT][18] = {
-	"bad socket state", "bad send queue", "bad receive queue", "bad uid",
-	"bad inode", "bad local port", "bad remote port",
+/* How many bits each value may have, and its column in the messages. */
+static const uint8_t slot_bits[V_COUNT] = { 31, 32, 32, 32, 64, 16, 16 };
+static const char slot_errors[V_COUNT][13] = {
+	"bad SST", "bad TX_QUEUE", "bad RX_QUEUE", "bad UID", "bad INODE",
+	"bad LPORT", "bad RPORT",
 };
 
 /* The socket state column holds the kernel's TCP state numbers. */
@@ -58,10 +55,11 @@ struct sctp_row {
 };
 
 /* Parses the columns and finds the address lists; 0 or what is wrong. */
-static const char *parse_sctp_line(char *p, unsigned kind, struct sctp_row *r)
+static const char *parse_sctp_line(const char *s, unsigned kind,
+				   struct sctp_row *r)
 {
-	const char *c, *s = p;
-	char *arrow;
+	const char *c;
+	unsigned slot;
 
 	for (c = sctp_columns[kind]; *c; c++) {
 		skip_spaces(&s);
@@ -72,19 +70,21 @@ static const char *parse_sctp_line(char *p, unsigned kind, struct sctp_row *r)
 				s++;
 			continue;
 		}
-		if (!scan_dec(&s, &r->v[*c - '0']) ||
-		    r->v[*c - '0'] > slot_max[*c - '0'] ||
+		slot = (unsigned)(*c - '0');
+		if (!scan_dec(&s, &r->v[slot]) ||
+		    (slot_bits[slot] < 64 && r->v[slot] >> slot_bits[slot]) ||
 		    (*s && !is_space((unsigned char)*s)))
-			return slot_errors[*c - '0'];
+			return slot_errors[slot];
 	}
 	r->local = s;
 	r->local_end = r->remote = r->remote_end = s + strlen(s);
 	if (kind == SCTP_ASSOCS) {
-		arrow = strstr(s, "<->");
-		if (!arrow)
-			return "no \"<->\" between the address lists";
-		r->local_end = arrow;
-		r->remote = arrow + 3;
+		while ((s = strchr(s, '<')) && (s[1] != '-' || s[2] != '>'))
+			s++;
+		if (!s)
+			return "no <-> between the address lists";
+		r->local_end = s;
+		r->remote = s + 3;
 		r->remote_end = r->remote + strcspn(r->remote, "\t");
 	}
 	return 0;
@@ -236,9 +236,11 @@ static int addresses_ok(unsigned kind, const char *p, const char *end)
 
 static struct line_reader sctp_reader;
 
+static int sctp_unsupported;
+
 /* Opens the file; a missing IPv4 file means a kernel without SCTP: -S
- * then ends the listing with net-tools' message and status, -v alone
- * reports it, -4/-6 without a protocol say nothing. */
+ * then reports it and ends the listing once both files of this kind are
+ * done, -v alone reports it, -4/-6 without a protocol say nothing. */
 static int open_sctp_file(const struct sctp_file *f, char *path)
 {
 	int err;
@@ -252,8 +254,7 @@ static int open_sctp_file(const struct sctp_file *f, char *path)
 	} else if (!f->v6 && !G.no_protocol_given &&
 		   ((G.socks & SOCK_SCTP) || opt_has(OPT_v))) {
 		raw_err("netstat: no support for `AF INET (sctp)' on this system.\n");
-		if (G.socks & SOCK_SCTP)
-			_exit(1);
+		sctp_unsupported = (G.socks & SOCK_SCTP) != 0;
 	}
 	return 0;
 }
@@ -294,14 +295,16 @@ void show_sctp(void)
 		return;
 	for (i = 0; i < sizeof(sctp_files) / sizeof(sctp_files[0]); i++) {
 		const struct sctp_file *f = &sctp_files[i];
-		if (f->kind == SCTP_EPS ? !opt_has(OPT_a | OPT_l) :
-		    opt_has(OPT_l) && !opt_has(OPT_a))
-			continue;
-		if (!(G.families & (f->v6 ? FAMILY_INET6 : FAMILY_INET)))
-			continue;
-		if (f->v6 && !ENABLE_FEATURE_NETSTAT_IPV6)
-			continue;
-		show_sctp_file(f);
+		if ((f->kind == SCTP_EPS ? opt_has(OPT_a | OPT_l) :
+		     !opt_has(OPT_l) || opt_has(OPT_a)) &&
+		    (G.families & (f->v6 ? FAMILY_INET6 : FAMILY_INET)) &&
+		    (!f->v6 || ENABLE_FEATURE_NETSTAT_IPV6))
+			show_sctp_file(f);
+		/* As net-tools, which returns from main(). */
+		if (f->v6 && sctp_unsupported) {
+			out_flush();
+			_exit(1);
+		}
 	}
 }
 
