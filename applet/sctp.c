@@ -159,11 +159,11 @@ static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
 	out_left(text, width);
 }
 
-static void print_sctp_state(uint64_t state)
+static void print_sctp_state(unsigned state)
 {
 	char buf[24];
 	const char *s = tcp_state_names;
-	uint64_t i;
+	unsigned i;
 
 	if (state < 12) {
 		for (i = 0; i < state; i++)
@@ -212,7 +212,7 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 		}
 		out_char(' ');
 		if (first)
-			print_sctp_state(r->v[V_STATE]);
+			print_sctp_state((unsigned)r->v[V_STATE]);
 		else
 			out_spaces(11);
 		first = 0;
@@ -253,7 +253,9 @@ static int open_sctp_file(const struct sctp_file *f, char *path)
 		G.exit_status = 1;
 	} else if (!f->v6 && !G.no_protocol_given &&
 		   ((G.socks & SOCK_SCTP) || opt_has(OPT_v))) {
-		raw_err("netstat: no support for `AF INET (sctp)' on this system.\n");
+		raw_err("netstat: no support for `AF INET (");
+		raw_err("sctp");
+		raw_err(")' on this system.\n");
 		sctp_unsupported = (G.socks & SOCK_SCTP) != 0;
 	}
 	return 0;
