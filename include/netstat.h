@@ -61,6 +61,7 @@ struct netstat_globals {
 	int no_protocol_given;	/* -4/-6/-A chose the tables, not -t/-u */
 	int exit_status;	/* worst status seen so far */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
+	char family_list[40];	/* -A/-4/-6/-x names in order: "inet,inet6" */
 };
 extern struct netstat_globals G;
 
