@@ -241,6 +241,14 @@ static uint64_t scan_counter(const char **p, int *ok)
 
 static const char separators[] = " \t\n";
 
+/* net-tools splits its lines at these three only. */
+static char *skip_separators(const char *p)
+{
+	while (*p && strchr(separators, *p))
+		p++;
+	return (char *)p;
+}
+
 /* A "Title: names" line and its "Title: values" line (snmp, netstat). */
 static void print_pair(char *names, const char *values, const char *only)
 {
@@ -260,8 +268,8 @@ static void print_pair(char *names, const char *values, const char *only)
 	np++;
 	do {
 		uint64_t val;
-		sp += strspn(sp, separators);
-		np += strspn(np, separators);
+		sp = skip_separators(sp);
+		np = skip_separators(np);
 		end = sp + strcspn(sp, separators);
 		last = !*end;
 		*end = 0;
@@ -325,6 +333,17 @@ static int read_pairs(const char *rel, const char *only)
 	return 0;
 }
 
+/* strstr(), which costs musl 1.3 KB. */
+static int contains(const char *s, const char *part)
+{
+	size_t n = strlen(part);
+
+	for (; *s; s++)
+		if (!strncmp(s, part, n))
+			return 1;
+	return !n;
+}
+
 /* snmp6: "Name value" lines; a section starts where a name stops holding
  * the title, which is the first name up to its first '6'. As net-tools
  * does, a line without a name or a value keeps the last ones. */
@@ -362,7 +381,7 @@ static void read_snmp6(void)
 			if (!ok)
 				bad_line(S.r.line_no, "bad or missing value for ", name);
 		}
-		if (!titled || !strstr(name, title)) {
+		if (!titled || !contains(name, title)) {
 			char *six = strchr(name, '6');
 			n = six ? (size_t)(six - name) + 1 : strlen(name);
 			memcpy(title, name, n);
@@ -395,7 +414,7 @@ static void read_sctp(void)
 		if (!*p)
 			continue;
 		*p++ = 0;
-		v = p + strspn(p, separators);
+		v = skip_separators(p);
 		if (!*v || !S.show)
 			continue;
 		val = scan_counter(&v, &ok);
