@@ -150,15 +150,19 @@ static const char *bad_word(const char *what, const char *word)
 /* A conntrack line; returns what is wrong with it, or 0. */
 static const char *parse_conntrack(char *line, int nf_format, struct conntrack *c)
 {
-	char *word, *p = line;
+	char *word, *p = line, *eq;
 	unsigned n = 0;
+	size_t len;
 	int tuple = -1;
 
 	memset(c, 0, sizeof(*c));
 	c->expires = -1;
-	while (*(p += strspn(p, " "))) {
-		char *eq;
-		size_t len = strcspn(p, " ");
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		len = strcspn(p, " ");
 		word = p;
 		p += len;
 		if (*p)
@@ -296,8 +300,10 @@ static void print_conntrack(const struct conntrack *c)
 	if (wide) {
 		out_left(c->proto, WIDE_PROTO_WIDTH);
 	} else {
-		out_mem(c->proto, strnlen(c->proto, PROTO_WIDTH));
-		out_spaces(PROTO_WIDTH - (unsigned)strnlen(c->proto, PROTO_WIDTH));
+		char proto[PROTO_WIDTH + 1];
+		memcpy(proto, c->proto, PROTO_WIDTH);
+		proto[PROTO_WIDTH] = 0;
+		out_left(proto, PROTO_WIDTH);
 	}
 	out_char(' ');
 	if (c->expires < 0)
