@@ -10,7 +10,7 @@ CONFIG ?=
 BUILD := build/$(TARGET)$(if $(CONFIG),-$(notdir $(CONFIG)))
 
 SRCS := $(wildcard applet/*.c)
-HDRS := $(wildcard include/*.h)
+HDRS := $(wildcard include/*.h) $(wildcard applet/*.h)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-missing-field-initializers

@@ -62,6 +62,7 @@ struct netstat_globals {
 	int exit_status;	/* worst status seen so far */
 	int secure;		/* set-id: the environment is not trusted */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
+	char family_list[40];	/* -A/-4/-6/-x names in order: "inet,inet6" */
 };
 extern struct netstat_globals G;
 
