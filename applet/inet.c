@@ -133,7 +133,8 @@ static const uint8_t v4_mapped_prefix[12] = {
 };
 
 /* "host:port" as net-tools shows it: without -W the pair is cut to 22
- * characters, the port to at most 18. */
+ * characters, the port to at most 18; with -W to 127. IPv4-mapped IPv6
+ * addresses are looked up as IPv6 and shown as IPv4. */
 static void format_endpoint(char *out, const uint8_t *addr, int v6,
 			    unsigned port, const char *proto, int numeric_host,
 			    int wide)
@@ -141,9 +142,10 @@ static void format_endpoint(char *out, const uint8_t *addr, int v6,
 	char host[NAME_HOST_MAX], serv[64];
 	size_t hl, pl;
 
-	if (v6 && !memcmp(addr, v4_mapped_prefix, 12))
-		host_name(host, sizeof(host), addr + 12, 4, 1);
-	else
+	if (v6 && !memcmp(addr, v4_mapped_prefix, 12)) {
+		if (numeric_host || !host_lookup(host, sizeof(host), addr, 6))
+			host_name(host, sizeof(host), addr + 12, 4, 1);
+	} else
 		host_name(host, sizeof(host), addr, v6 ? 6 : 4, numeric_host);
 	service_name(serv, sizeof(serv), port, proto, opt_has(OPT_n_port));
 	hl = strlen(host);
@@ -157,7 +159,7 @@ static void format_endpoint(char *out, const uint8_t *addr, int v6,
 	memcpy(out, host, hl);
 	out[hl] = ':';
 	memcpy(out + hl + 1, serv, pl);
-	out[hl + 1 + pl] = 0;
+	out[hl + 1 + pl < NAME_HOST_MAX ? hl + 1 + pl : NAME_HOST_MAX - 1] = 0;
 }
 
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
@@ -269,6 +271,30 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 
 static struct line_reader inet_reader;
 
+/* Rows wait here while the names of their addresses are looked up
+ * together (names.c, resolv.c); printing them asks for the answers. */
+enum { ROWS_IN_FLIGHT = 32 };
+static struct inet_socket rows_held[ROWS_IN_FLIGHT];
+static unsigned rows_held_count;
+
+static void hold_row(const struct inet_file *f, const struct inet_socket *s)
+{
+	if (!opt_has(OPT_n_host))
+		host_prefetch(s->local, f->v6 ? 6 : 4);
+	if (!opt_has(OPT_n_host) || (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)))
+		host_prefetch(s->remote, f->v6 ? 6 : 4);
+	rows_held[rows_held_count++] = *s;
+}
+
+static void print_held_rows(const struct inet_file *f)
+{
+	unsigned i;
+
+	for (i = 0; i < rows_held_count; i++)
+		print_inet_row(f, &rows_held[i]);
+	rows_held_count = 0;
+}
+
 static void show_inet_file(const struct inet_file *f)
 {
 	char path[PATH_BUF], *line;
@@ -276,6 +302,8 @@ static void show_inet_file(const struct inet_file *f)
 	enum line_result res;
 	struct inet_socket s;
 	const char *bad;
+	int resolving = ENABLE_FEATURE_NETSTAT_RESOLVE && (!opt_has(OPT_n_host) ||
+			(ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)));
 
 	if (reader_open_proc(&inet_reader, f->file, path) < 0) {
 		int err = errno;
@@ -300,17 +328,27 @@ static void show_inet_file(const struct inet_file *f)
 		if (res != LINE_OK || inet_reader.line_no == 1)
 			continue;
 		if (strlen(line) != len) {
+			print_held_rows(f);
 			msg_line(path, inet_reader.line_no, "NUL byte in line");
 			continue;
 		}
 		bad = parse_inet_line(line, f->v6, &s);
 		if (bad) {
+			print_held_rows(f);
 			msg_line(path, inet_reader.line_no, bad);
 			continue;
 		}
-		if (row_wanted(f, &s))
+		if (!row_wanted(f, &s))
+			continue;
+		if (!resolving) {
 			print_inet_row(f, &s);
+			continue;
+		}
+		hold_row(f, &s);
+		if (rows_held_count == ROWS_IN_FLIGHT)
+			print_held_rows(f);
 	}
+	print_held_rows(f);
 	reader_close(&inet_reader);
 }
 
