@@ -52,8 +52,8 @@ enum {
 	KIND_TCP, KIND_UDP, KIND_RAW, KIND_PROTO,
 };
 enum {
-	NAME_SLOTS = 4096, NAME_FILL = NAME_SLOTS / 4 * 3,
-	NAME_POOL = 65535, NAME_LEN = 128, NO_NAME = 0xffff,
+	NAME_SLOTS = 2048, NAME_FILL = NAME_SLOTS / 4 * 3,
+	NAME_POOL = 32768, NAME_LEN = 128, NO_NAME = 0xffff,
 };
 struct name_slot {
 	uint8_t key[16];
@@ -197,8 +197,6 @@ int parse_ip(const char *s, uint8_t *out)
 
 /* Each parser takes one line and gives the kind of its key (0: the line
  * names nothing), the key in a zeroed key[16], and the name. */
-typedef unsigned parse_names_fn(char *line, uint8_t *key, char **name,
-				size_t *n);
 
 /* "ADDRESS NAME...": 0.0.0.0 and :: are never looked up, so an ad-block
  * hosts file of them costs nothing. */
@@ -296,35 +294,29 @@ static unsigned parse_number_line(char *line, uint8_t *key, char **name,
 	return kind;
 }
 
-static unsigned parse_services_line(char *line, uint8_t *key, char **name,
-				    size_t *n)
-{
-	return parse_number_line(line, key, name, n, 1);
-}
-
-static unsigned parse_protocols_line(char *line, uint8_t *key, char **name,
-				     size_t *n)
-{
-	return parse_number_line(line, key, name, n, 0);
-}
-
 enum { FILE_HOSTS, FILE_NETWORKS, FILE_PASSWD, FILE_SERVICES, FILE_PROTOCOLS };
-static const struct names_file {
-	char path[15];
-	uint8_t replace;	/* the last line for a key wins */
-	parse_names_fn *parse;
-} names_files[] = {
-	{ "/etc/hosts", 0, parse_hosts_line },
-	{ "/etc/networks", 0, parse_networks_line },
-	{ "/etc/passwd", 0, parse_passwd_line },
-	{ "/etc/services", 1, parse_services_line },
-	{ "/etc/protocols", 1, parse_protocols_line },
+static const char names_paths[][15] = {
+	"/etc/hosts", "/etc/networks", "/etc/passwd", "/etc/services",
+	"/etc/protocols",
 };
+
+static unsigned parse_names_line(unsigned which, char *line, uint8_t *key,
+				 char **name, size_t *n)
+{
+	switch (which) {
+	case FILE_HOSTS:
+		return parse_hosts_line(line, key, name, n);
+	case FILE_NETWORKS:
+		return parse_networks_line(line, key, name, n);
+	case FILE_PASSWD:
+		return parse_passwd_line(line, key, name, n);
+	}
+	return parse_number_line(line, key, name, n, which == FILE_SERVICES);
+}
 
 static void load_names(unsigned which)
 {
 	static unsigned loaded;
-	const struct names_file *f = &names_files[which];
 	char *line, *name;
 	size_t len, n;
 	enum line_result res;
@@ -334,15 +326,16 @@ static void load_names(unsigned which)
 	if (loaded & 1u << which)
 		return;
 	loaded |= 1u << which;
-	if (reader_open(&name_reader, f->path) < 0)
+	if (reader_open(&name_reader, names_paths[which]) < 0)
 		return;
 	while ((res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK)
 			continue;
 		memset(key, 0, sizeof(key));
-		kind = f->parse(line, key, &name, &n);
+		kind = parse_names_line(which, line, key, &name, &n);
+		/* the last services or protocols line for a key wins */
 		if (kind)
-			name_add(kind, key, name, n, f->replace);
+			name_add(kind, key, name, n, which >= FILE_SERVICES);
 	}
 	reader_close(&name_reader);
 }

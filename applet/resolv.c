@@ -6,6 +6,7 @@
  * budget: DNS_BUDGET_MS of waiting for answers, in total. Once it is
  * spent, one message says so and every address not yet answered prints
  * numerically.
+ * read() and write() serve the connected sockets (recv and send cost more).
  * A server that refuses (ICMP unreachable) is dropped for the run; with
  * none left, lookups fail at once and silently, as net-tools' do.
  * Answers are read as glibc reads them: a CNAME chain is followed, the
@@ -22,8 +23,13 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+
+#ifndef SYS_clock_gettime
+#define SYS_clock_gettime SYS_clock_gettime32	/* musl, 32-bit ABIs */
+#endif
 
 enum {
 	DNS_SERVERS = 3,	/* as glibc's MAXNS */
@@ -56,12 +62,14 @@ static struct {
 static struct flight flights[DNS_FLIGHT];
 static struct line_reader resolv_reader;
 
+/* The raw system call: musl's clock_gettime brings a vDSO lookup that
+ * costs more than this file. Its timespec is two longs on every ABI. */
 static uint32_t now_ms(void)
 {
-	struct timespec ts;
+	long ts[2];
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint32_t)ts.tv_sec * 1000u + (uint32_t)(ts.tv_nsec / 1000000);
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, ts);
+	return (uint32_t)ts[0] * 1000u + (uint32_t)ts[1] / 1000000u;
 }
 
 static void add_server(const char *text)
@@ -75,18 +83,16 @@ static void add_server(const char *text)
 	int alen = parse_ip(text, a), fd;
 	socklen_t len = sizeof(sa.in);
 
+	if (!alen)
+		return;
 	memset(&sa, 0, sizeof(sa));
-	if (alen == 4) {
-		sa.in.sin_family = AF_INET;
-		sa.in.sin_port = htons(53);
-		memcpy(&sa.in.sin_addr, a, 4);
-	} else if (alen == 16) {
-		sa.in6.sin6_family = AF_INET6;
-		sa.in6.sin6_port = htons(53);
+	memcpy(&sa.in.sin_port, "\0\65", 2);	/* 53, network order */
+	sa.sa.sa_family = AF_INET;
+	memcpy(&sa.in.sin_addr, a, 4);
+	if (alen == 16) {
+		sa.sa.sa_family = AF_INET6;
 		memcpy(&sa.in6.sin6_addr, a, 16);
 		len = sizeof(sa.in6);
-	} else {
-		return;
 	}
 	fd = socket(sa.sa.sa_family, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
@@ -105,8 +111,6 @@ static int dns_running(void)
 	char *line, *p, *e;
 	size_t len;
 	enum line_result res;
-	struct timespec ts;
-
 	if (dns.state != DNS_UNSET)
 		return dns.state == DNS_RUNNING;
 	dns.state = DNS_OVER;
@@ -129,8 +133,7 @@ static int dns_running(void)
 		add_server("127.0.0.1");
 	if (dns.alive)
 		dns.state = DNS_RUNNING;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	dns.id_base = (uint16_t)(ts.tv_nsec ^ getpid());
+	dns.id_base = (uint16_t)now_ms();
 	return dns.state == DNS_RUNNING;
 }
 
@@ -179,7 +182,7 @@ static void send_flight(struct flight *f, uint32_t now)
 	f->sent = now;
 	for (s = 0; s < dns.servers; s++)
 		if ((dns.alive & ~f->failed) & 1u << s &&
-		    send(dns.fd[s], q, len, 0) < 0 && errno != EAGAIN)
+		    write(dns.fd[s], q, len) < 0 && errno != EAGAIN)
 			server_dead(s);
 }
 
@@ -393,7 +396,7 @@ static void drain(unsigned s)
 	ssize_t n;
 
 	for (;;) {
-		n = recv(dns.fd[s], pkt, sizeof(pkt), 0);
+		n = read(dns.fd[s], pkt, sizeof(pkt));
 		if (n >= 0)
 			take_reply(s, pkt, (unsigned)n);
 		else if (errno != EINTR)
