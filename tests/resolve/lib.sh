@@ -53,7 +53,7 @@ stop_dnsd() {
 }
 
 as_proc() {
-	fx=$(cd "$1" && pwd)
+	as_proc_fx=$(cd "$1" && pwd)
 	shift
 	unshare --mount --propagation private -- sh -c '
 		fx=$1; shift
@@ -68,7 +68,7 @@ as_proc() {
 			ln -s "$e" "/proc/$n"
 		done
 		for e in "$fx"/*; do ln -s "$e" "/proc/${e##*/}"; done
-		exec "$@"' as_proc "$fx" "$@"
+		exec "$@"' as_proc "$as_proc_fx" "$@"
 }
 
 # the fixture our binary reads: the big-endian twin on mips
@@ -83,11 +83,47 @@ fixture_for() {
 }
 
 ours() {
-	fx=$(fixture_for "$1")
+	ours_fx=$(fixture_for "$1")
 	shift
 	# shellcheck disable=SC2086
-	PROC_ROOT=$fx $RUNNER "$NETSTAT" "$@"
+	PROC_ROOT=$ours_fx $RUNNER "$NETSTAT" "$@"
 }
 
 # milliseconds since the epoch
 now_ms() { date +%s%3N; }
+
+# net-tools must be the reference netstat
+need_net_tools() {
+	netstat -V 2>&1 | grep -q net-tools || { echo "net-tools netstat is not installed"; exit 77; }
+}
+
+# same_output NAME WANT_STDOUT WANT_STDERR GOT_STDOUT GOT_STDERR: diffs, counts failures
+failures=0
+same_output() {
+	for s in 2 3; do
+		eval "want=\${$s} got=\${$((s + 2))}"
+		if ! cmp -s "$want" "$got"; then
+			echo "FAIL: $1: $(basename "$got") differs"
+			diff "$want" "$got" | head -20
+			failures=$((failures + 1))
+		fi
+	done
+}
+
+# reference output of net-tools on the plain fixture, now
+net_tools() {
+	as_proc "$top/tests/fixtures/resolve" netstat "$@"
+}
+
+# a resolv.conf of our own on top of the sandbox's
+use_resolv_conf() {
+	printf '%s\n' "$@" >"$WORK/resolv.conf"
+	mount --bind "$WORK/resolv.conf" /etc/resolv.conf
+}
+
+finish() {
+	stop_dnsd
+	[ "$failures" = 0 ] && { echo "PASS"; exit 0; }
+	echo "$failures failures"
+	exit 1
+}
