@@ -111,6 +111,7 @@ static int dns_running(void)
 	char *line, *p, *e;
 	size_t len;
 	enum line_result res;
+
 	if (dns.state != DNS_UNSET)
 		return dns.state == DNS_RUNNING;
 	dns.state = DNS_OVER;
