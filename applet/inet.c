@@ -146,16 +146,19 @@ static const uint8_t v4_mapped_prefix[12] = {
 };
 
 /* "host:port" as net-tools shows it: without -W the pair is cut to 22
- * characters, the port to at most 18. */
+ * characters, the port to at most 18; with -W to 127. IPv4-mapped IPv6
+ * addresses are looked up as IPv6 and shown as IPv4. */
 static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 				unsigned port, const char *proto,
 				int numeric_host, int wide)
 {
 	char host[NAME_HOST_MAX], serv[64];
-	size_t hl, pl;
+	size_t hl, pl, n;
 
 	if (v6 && !memcmp(addr, v4_mapped_prefix, 12)) {
-		hl = fmt_ip4(host, addr + 12);
+		if (numeric_host || !host_lookup(host, sizeof(host), addr, 6))
+			host_name(host, sizeof(host), addr + 12, 4, 1);
+		hl = strlen(host);
 	} else if (numeric_host) {
 		/* The common -n case needs no lookup machinery. */
 		hl = v6 ? fmt_ip6(host, addr) : fmt_ip4(host, addr);
@@ -181,8 +184,11 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	memcpy(out, host, hl);
 	out[hl] = ':';
 	memcpy(out + hl + 1, serv, pl);
-	out[hl + 1 + pl] = 0;
-	return (unsigned)(hl + 1 + pl);
+	n = hl + 1 + pl;
+	if (n > NAME_HOST_MAX - 1)
+		n = NAME_HOST_MAX - 1;
+	out[n] = 0;
+	return (unsigned)n;
 }
 
 /* Text of known length, left-justified in width. */
@@ -304,6 +310,30 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 
 static struct line_reader inet_reader;
 
+/* Rows wait here while the names of their addresses are looked up
+ * together (names.c, resolv.c); printing them asks for the answers. */
+enum { ROWS_IN_FLIGHT = 32 };
+static struct inet_socket rows_held[ROWS_IN_FLIGHT];
+static unsigned rows_held_count;
+
+static void hold_row(const struct inet_file *f, const struct inet_socket *s)
+{
+	if (!opt_has(OPT_n_host))
+		host_prefetch(s->local, f->v6 ? 6 : 4);
+	if (!opt_has(OPT_n_host) || (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)))
+		host_prefetch(s->remote, f->v6 ? 6 : 4);
+	rows_held[rows_held_count++] = *s;
+}
+
+static void print_held_rows(const struct inet_file *f)
+{
+	unsigned i;
+
+	for (i = 0; i < rows_held_count; i++)
+		print_inet_row(f, &rows_held[i]);
+	rows_held_count = 0;
+}
+
 static void show_inet_file(const struct inet_file *f)
 {
 	char path[PATH_BUF], *line;
@@ -311,6 +341,8 @@ static void show_inet_file(const struct inet_file *f)
 	enum line_result res;
 	struct inet_socket s;
 	const char *bad;
+	int resolving = ENABLE_FEATURE_NETSTAT_RESOLVE && (!opt_has(OPT_n_host) ||
+			(ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)));
 
 	if (reader_open_proc(&inet_reader, f->file, path) < 0) {
 		int err = errno;
@@ -340,12 +372,21 @@ static void show_inet_file(const struct inet_file *f)
 		if (bad && strlen(line) != len)
 			bad = "NUL byte in line";
 		if (bad) {
+			print_held_rows(f);
 			msg_line(path, inet_reader.line_no, bad);
 			continue;
 		}
-		if (row_wanted(f, &s))
+		if (!row_wanted(f, &s))
+			continue;
+		if (!resolving) {
 			print_inet_row(f, &s);
+			continue;
+		}
+		hold_row(f, &s);
+		if (rows_held_count == ROWS_IN_FLIGHT)
+			print_held_rows(f);
 	}
+	print_held_rows(f);
 	reader_close(&inet_reader);
 }
 
