@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Packs tests/stats/stats_table.txt into include/stats_table.h for stats.c.
 
-    tests/stats/stats_table.py            (rewrites stats_table.h next to it)
+    tests/stats/stats_table.py [OUT]     (default: include/stats_table.h)
 
 Every name and sentence is a byte string in which a byte of 0x80 or more
 stands for one of up to 128 tokens: common fragments picked greedily by
