@@ -40,58 +40,6 @@ enum { ENDPOINT_WIDTH = 18, PROTO_WIDTH = 4, WIDE_PROTO_WIDTH = 7 };
 static struct line_reader ct_reader;
 static char ct_path[PATH_BUF];
 
-static int scan_ip4(const char *s, uint8_t *a)
-{
-	unsigned i;
-	uint64_t v;
-
-	for (i = 0; i < 4; i++) {
-		if (i && *s++ != '.')
-			return 0;
-		if (!scan_dec(&s, &v) || v > 255)
-			return 0;
-		a[i] = (uint8_t)v;
-	}
-	return !*s;
-}
-
-/* Full ("fd00:0000:...", as the kernel prints) or "::"-shortened text. */
-static int scan_ip6(const char *s, uint8_t *a)
-{
-	uint16_t w[8];
-	int n = 0, gap = -1, i;
-
-	if (s[0] == ':' && s[1] == ':') {
-		gap = 0;
-		s += 2;
-	}
-	while (*s && n < 8) {
-		uint64_t v;
-		if (!scan_hex(&s, &v, 4))
-			return 0;
-		w[n++] = (uint16_t)v;
-		if (!*s)
-			break;
-		if (*s++ != ':')
-			return 0;
-		if (*s == ':') {
-			if (gap >= 0)
-				return 0;
-			gap = n;
-			s++;
-		}
-	}
-	if (*s || (gap < 0 && n != 8) || (gap >= 0 && n > 7))
-		return 0;
-	memset(a, 0, 16);
-	for (i = 0; i < n; i++) {
-		int at = gap >= 0 && i >= gap ? i + 8 - n : i;
-		a[2 * at] = (uint8_t)(w[i] >> 8);
-		a[2 * at + 1] = (uint8_t)w[i];
-	}
-	return 1;
-}
-
 /* One "key=value" word into the connection; 0 if the value is bad. */
 static int take_field(struct conntrack *c, int *tuple, const char *key,
 		      size_t klen, const char *val)
@@ -114,8 +62,8 @@ static int take_field(struct conntrack *c, int *tuple, const char *key,
 	if (i < 2) {
 		if (*tuple < 0)
 			*tuple = 0;
-		return c->v6 ? scan_ip6(val, i ? t->dst.addr : t->src.addr)
-			     : scan_ip4(val, i ? t->dst.addr : t->src.addr);
+		return parse_ip(val, i ? t->dst.addr : t->src.addr) ==
+		       (c->v6 ? 16 : 4);
 	}
 	if (!scan_dec(&p, &v) || *p)
 		return 0;
