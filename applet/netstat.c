@@ -492,7 +492,7 @@ static int show_sockets(void)
 		G.socks |= SOCK_INET;
 		G.no_protocol_given = !G.classic_files;
 	}
-	if (((G.socks & SOCK_INET) || groups) && !inet_asked)
+	if ((!G.socks || (G.socks & SOCK_INET) || groups) && !inet_asked)
 		G.families |= FAMILY_INET | FAMILY_INET6;
 	if (fam & FAMILY_UNIX)
 		G.socks |= SOCK_UNIX;
@@ -501,13 +501,22 @@ static int show_sockets(void)
 	if (missing_family)
 		G.socks |= SOCK_OTHER;
 	for (;;) {
-		if (!G.socks || (G.socks & SOCK_INET))
+		/* net-tools reads the processes before either table. */
+		if (!G.socks || (G.socks & SOCK_INET)) {
+			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+				prog_map_load();
 			show_inet();
+		}
 		if (ENABLE_FEATURE_NETSTAT_GROUPS && groups)
 			show_groups();
 		if (ENABLE_FEATURE_NETSTAT_UNIX &&
-		    (!G.socks || (G.socks & SOCK_UNIX)))
-			show_unix();
+		    (!G.socks || (G.socks & SOCK_UNIX))) {
+			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+				prog_map_load();
+			/* a missing unix table ends the listing, as in net-tools */
+			if (show_unix())
+				break;
+		}
 		if (missing_family) {
 			out_flush();
 			raw_err("netstat: no support for `AF ");
