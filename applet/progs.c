@@ -1,11 +1,11 @@
 /* The socket inode to program map for -p: one pass over
  * $PROC_ROOT/<pid>/fd, as net-tools makes it. Fixed tables that only -p
- * touches; sockets are collected as (inode, process) keys, sorted once,
+ * touches: sockets are collected as (inode, process) keys, sorted once,
  * and looked up by binary search. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -16,16 +16,10 @@ enum {
 	PROC_BITS = 12,
 	PROG_PROCS_MAX = 1 << PROC_BITS,
 	PROG_NAME_LEN = 20,	/* net-tools' buffer: "PID/name" cut to 19 */
+	PID_LEN_MAX = 64,
 };
 
-/* inode << PROC_BITS | process index: sorted, the first process found
- * for an inode comes first, as net-tools keeps the first one. */
-static uint64_t prog_sockets[PROG_SOCKETS_MAX];
-static char prog_names[PROG_PROCS_MAX][PROG_NAME_LEN];
-static unsigned socket_count, proc_count;
-static uint8_t loaded, denied, found, warned_full;
-
-/* getdents64 records: our own buffers, no opendir allocation. */
+/* getdents64 records, read into our own buffers (opendir allocates). */
 struct dirent64_rec {
 	uint64_t ino;
 	int64_t off;
@@ -33,23 +27,41 @@ struct dirent64_rec {
 	unsigned char type;
 	char name[];
 };
-static char proc_dir_buf[4096], fd_dir_buf[16384];
 
-/* Calls each(name) for every entry of the open directory fd. */
-static void for_each_entry(int fd, char *buf, unsigned size,
-			   void (*each)(int dir, const char *name, void *ctx),
-			   void *ctx)
+struct dir_iter {
+	int fd;
+	long n, at;
+	char *buf;
+	unsigned size;
+};
+
+static struct prog_map {
+	unsigned sockets, procs;
+	uint8_t loaded, denied, found, warned_full;
+	char rel[PID_LEN_MAX + 16];	/* "<pid>/fd", "<pid>/cmdline" */
+	char escaped[PROG_NAME_LEN * 4];
+	char proc_dir[4096], fd_dir[16384];
+} P;
+/* inode << PROC_BITS | process index, sorted: for an inode the first
+ * process found comes first, as net-tools keeps the first. Separate
+ * objects, each addressed from its start (a small GOT on MIPS). */
+static uint64_t keys[PROG_SOCKETS_MAX];
+static char names[PROG_PROCS_MAX][PROG_NAME_LEN];
+
+/* The next entry's name, or 0 at the end. */
+static const char *next_name(struct dir_iter *d)
 {
-	long n;
+	struct dirent64_rec *r;
 
-	while ((n = syscall(SYS_getdents64, fd, buf, size)) > 0) {
-		long at = 0;
-		while (at < n) {
-			struct dirent64_rec *d = (struct dirent64_rec *)(buf + at);
-			at += d->reclen;
-			each(fd, d->name, ctx);
-		}
+	if (d->at >= d->n) {
+		d->n = getdents64(d->fd, (void *)d->buf, d->size);
+		d->at = 0;
+		if (d->n <= 0)
+			return 0;
 	}
+	r = (struct dirent64_rec *)(d->buf + d->at);
+	d->at += r->reclen;
+	return r->name;
 }
 
 static int is_digit(int c)
@@ -57,8 +69,8 @@ static int is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-/* "socket:[N]" (at least two digits, as net-tools checks the length)
- * or "[0000]:N"; the link text is at most 29 bytes. */
+/* "socket:[N]" (two digits at least: net-tools checks the length) or
+ * "[0000]:N"; the link text is at most 29 bytes. */
 static int socket_inode(const char *link, size_t n, uint64_t *inode)
 {
 	const char *p;
@@ -70,119 +82,80 @@ static int socket_inode(const char *link, size_t n, uint64_t *inode)
 	else
 		return 0;
 	return scan_dec(&p, inode) && p == link + n &&
-	       *inode < (uint64_t)1 << (64 - PROC_BITS);
+	       !(*inode >> (64 - PROC_BITS));
 }
 
-static void note_full(void)
+/* The name of the process in P.rel ("<pid>/", pid_len + 1 bytes) from
+ * the first 511 bytes of its cmdline: "PID/" and the first argument, its
+ * base name when it starts with '/', the whole cut to 19 bytes. Returns
+ * its index, -1 when cmdline cannot be read, -2 when the table is full. */
+static int add_process(unsigned pid_len)
 {
-	if (!warned_full)
-		msg("-p: too many sockets or processes, the rest show \"-\"",
-		    (char *)0);
-	warned_full = 1;
-}
-
-/* "PID/name" from the first 511 bytes of cmdline: the first argument,
- * its base name when it starts with '/', the whole cut to 19 bytes. */
-static int add_process(int root, const char *pid)
-{
-	char path[64], cmdline[512], *name, *s;
-	const char *base;
-	size_t pl = strlen(pid), n;
+	char path[PATH_BUF], cmdline[512], *name, *base, *s;
 	ssize_t len;
 	int fd;
+	unsigned n;
 
-	if (pl > sizeof(path) - 10)
-		return -1;
-	memcpy(path, pid, pl);
-	memcpy(path + pl, "/cmdline", 9);
-	fd = openat(root, path, O_RDONLY | O_CLOEXEC);
+	memcpy(P.rel + pid_len + 1, "cmdline", 8);
+	fd = open(proc_path(path, P.rel), O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	len = read(fd, cmdline, sizeof(cmdline) - 1);
 	if (close(fd) < 0 || len < 0)
 		return -1;
 	cmdline[len] = 0;
-	base = cmdline;
-	if (cmdline[0] == '/')
-		base = strrchr(cmdline, '/') + 1;
-	found = 1;
-	if (proc_count == PROG_PROCS_MAX) {
-		note_full();
+	P.found = 1;
+	if (P.procs == PROG_PROCS_MAX)
 		return -2;
-	}
-	name = s = prog_names[proc_count];
-	n = pl < PROG_NAME_LEN - 1 ? pl : PROG_NAME_LEN - 1;
-	memcpy(s, pid, n);
-	s += n;
-	if (n < PROG_NAME_LEN - 1)
-		*s++ = '/';
-	n = strlen(base);
-	if (n > (size_t)(name + PROG_NAME_LEN - 1 - s))
-		n = (size_t)(name + PROG_NAME_LEN - 1 - s);
-	memcpy(s, base, n);
-	s[n] = 0;
-	return (int)proc_count++;
+	base = cmdline;
+	if (*base == '/')
+		for (s = base; *s; s++)
+			if (*s == '/')
+				base = s + 1;
+	name = names[P.procs];
+	n = pid_len + 1 < PROG_NAME_LEN - 1 ? pid_len + 1 : PROG_NAME_LEN - 1;
+	memcpy(name, P.rel, n);
+	while (n < PROG_NAME_LEN - 1 && *base)
+		name[n++] = *base++;
+	name[n] = 0;
+	return (int)P.procs++;
 }
 
-struct process_scan {
-	int root;
-	const char *pid;
-	int index;		/* -1 until cmdline is read, -2 when full */
-};
-
-static void add_fd(int dir, const char *fd_name, void *ctx)
+/* One process: its socket links, its name read at the first socket. */
+static void scan_process(int fd, unsigned pid_len)
 {
-	struct process_scan *ps = ctx;
+	struct dir_iter d;
+	const char *name;
 	char link[30];
 	ssize_t n;
 	uint64_t inode;
+	int index = -1;
 
-	if (!is_digit((unsigned char)fd_name[0]))
-		return;
-	n = readlinkat(dir, fd_name, link, sizeof(link) - 1);
-	if (n < 0 || !socket_inode(link, (size_t)n, &inode))
-		return;
-	/* As net-tools: a cmdline that cannot be read is tried again at
-	 * the next socket of the same process. */
-	if (ps->index == -1)
-		ps->index = add_process(ps->root, ps->pid);
-	if (ps->index < 0)
-		return;
-	if (socket_count == PROG_SOCKETS_MAX) {
-		note_full();
-		return;
+	d.fd = fd;
+	d.n = d.at = 0;
+	d.buf = P.fd_dir;
+	d.size = sizeof(P.fd_dir);
+	while ((name = next_name(&d))) {
+		if (!is_digit((unsigned char)name[0]))
+			continue;
+		n = readlinkat(fd, name, link, sizeof(link) - 1);
+		if (n < 0 || !socket_inode(link, (size_t)n, &inode))
+			continue;
+		/* As net-tools: a cmdline that cannot be read is tried
+		 * again at the next socket of the same process. */
+		if (index == -1)
+			index = add_process(pid_len);
+		if (index == -1)
+			continue;
+		if (index < 0 || P.sockets == PROG_SOCKETS_MAX) {
+			if (!P.warned_full)
+				msg("-p: table full, some sockets show \"-\"",
+				    (char *)0);
+			P.warned_full = 1;
+			continue;
+		}
+		keys[P.sockets++] = inode << PROC_BITS | (unsigned)index;
 	}
-	prog_sockets[socket_count++] = inode << PROC_BITS | (unsigned)ps->index;
-}
-
-static void add_pid(int root, const char *name, void *ctx)
-{
-	struct process_scan ps;
-	char path[64];
-	const char *c;
-	size_t n = strlen(name);
-	int fd;
-
-	(void)ctx;
-	for (c = name; *c; c++)
-		if (!is_digit((unsigned char)*c))
-			return;
-	if (c == name || n > sizeof(path) - 4)
-		return;
-	memcpy(path, name, n);
-	memcpy(path + n, "/fd", 4);
-	fd = openat(root, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		/* A process that exits meanwhile is no error. */
-		if (errno == EACCES)
-			denied = 1;
-		return;
-	}
-	ps.root = root;
-	ps.pid = name;
-	ps.index = -1;
-	for_each_entry(fd, fd_dir_buf, sizeof(fd_dir_buf), add_fd, &ps);
-	close(fd);
 }
 
 static void sift_down(uint64_t *a, unsigned i, unsigned n)
@@ -201,21 +174,6 @@ static void sift_down(uint64_t *a, unsigned i, unsigned n)
 	a[i] = v;
 }
 
-static void heap_sort(uint64_t *a, unsigned n)
-{
-	unsigned i;
-	uint64_t t;
-
-	for (i = n / 2; i-- > 0;)
-		sift_down(a, i, n);
-	while (n > 1) {
-		t = a[--n];
-		a[n] = a[0];
-		a[0] = t;
-		sift_down(a, 0, n);
-	}
-}
-
 static void note_euid(void)
 {
 	char num[U64_FMT + 1];
@@ -228,24 +186,57 @@ static void note_euid(void)
 
 void prog_map_load(void)
 {
-	int root;
+	char path[PATH_BUF];
+	struct dir_iter d;
+	const char *name;
+	unsigned i, n;
+	uint64_t t;
+	int fd;
 
-	if (loaded)
+	if (P.loaded)
 		return;
-	loaded = 1;
-	socket_count = proc_count = 0;
-	denied = found = 0;
-	root = open(G.proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (root < 0) {
+	P.loaded = 1;
+	P.sockets = P.procs = 0;
+	P.denied = P.found = 0;
+	d.fd = open(G.proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (d.fd < 0) {
 		note_euid();
 		return;
 	}
-	for_each_entry(root, proc_dir_buf, sizeof(proc_dir_buf), add_pid, 0);
-	close(root);
-	heap_sort(prog_sockets, socket_count);
-	if (!denied)
+	d.n = d.at = 0;
+	d.buf = P.proc_dir;
+	d.size = sizeof(P.proc_dir);
+	while ((name = next_name(&d))) {
+		for (n = 0; is_digit((unsigned char)name[n]); n++)
+			;
+		if (name[n] || !n || n > PID_LEN_MAX)
+			continue;
+		memcpy(P.rel, name, n);
+		memcpy(P.rel + n, "/fd", 4);
+		fd = open(proc_path(path, P.rel), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0) {
+			/* A process that exits meanwhile is no error. */
+			if (errno == EACCES)
+				P.denied = 1;
+			continue;
+		}
+		scan_process(fd, n);
+		close(fd);
+	}
+	close(d.fd);
+	/* heap sort */
+	n = P.sockets;
+	for (i = n / 2; i-- > 0;)
+		sift_down(keys, i, n);
+	while (n > 1) {
+		t = keys[--n];
+		keys[n] = keys[0];
+		keys[0] = t;
+		sift_down(keys, 0, n);
+	}
+	if (!P.denied)
 		return;
-	if (!found)
+	if (!P.found)
 		note_euid();
 	else
 		raw_err("(Not all processes could be identified, non-owned "
@@ -255,42 +246,40 @@ void prog_map_load(void)
 
 void prog_map_clear(void)
 {
-	loaded = 0;
+	P.loaded = 0;
 }
 
 const char *prog_name(uint64_t inode)
 {
-	static char escaped[PROG_NAME_LEN * 4];
 	uint64_t key = inode << PROC_BITS;
-	unsigned lo = 0, hi = socket_count, mid;
-	const char *name, *s;
-	char *e;
+	unsigned lo = 0, hi = P.sockets, mid;
+	const char *s;
+	char *e = P.escaped;
 
 	if (inode >> (64 - PROC_BITS))
 		return "-";
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (prog_sockets[mid] < key)
+		if (keys[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == socket_count || prog_sockets[lo] >> PROC_BITS != inode)
+	if (lo == P.sockets || keys[lo] >> PROC_BITS != inode)
 		return "-";
-	name = prog_names[prog_sockets[lo] & (PROG_PROCS_MAX - 1)];
 	/* Control bytes are escaped, unlike net-tools (CVE-2024-58251). */
-	for (s = name, e = escaped; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (s = names[keys[lo] & (PROG_PROCS_MAX - 1)]; *s; s++) {
+		unsigned c = (unsigned char)*s;
 		if (c < 0x20 || c == 0x7f) {
 			*e++ = '\\';
 			*e++ = (char)('0' + (c >> 6));
 			*e++ = (char)('0' + ((c >> 3) & 7));
-			c = (unsigned char)('0' + (c & 7));
+			c = '0' + (c & 7);
 		}
 		*e++ = (char)c;
 	}
 	*e = 0;
-	return escaped;
+	return P.escaped;
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += progs.o

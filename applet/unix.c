@@ -4,31 +4,28 @@
 
 #include "netstat.h"
 
-enum {
-	SO_ACCEPTCON = 1 << 16,	/* listening */
-	SO_WAITDATA = 1 << 17,
-	SO_NOSPACE = 1 << 18,
-	SS_UNCONNECTED = 1,
-};
+enum { SS_UNCONNECTED = 1, WORD_STATE = 6, STATE_LISTENING = 6 };
 
-/* Indexed by the kernel's socket type and state numbers. */
-static const char unix_types[][10] = {
-	"UNKNOWN", "STREAM", "DGRAM", "RAW", "RDM", "SEQPACKET",
-};
-static const char unix_states[][14] = {
-	"FREE", "", "CONNECTING", "CONNECTED", "DISCONNECTING", "UNKNOWN",
-};
+/* Socket types by the kernel's number, then states (and LISTENING). */
+static const char unix_words[] =
+	"UNKNOWN\0STREAM\0DGRAM\0RAW\0RDM\0SEQPACKET\0"
+	"FREE\0\0CONNECTING\0CONNECTED\0DISCONNECTING\0UNKNOWN\0LISTENING";
+
+static const char *unix_word(unsigned n)
+{
+	const char *s = unix_words;
+
+	while (n--)
+		s += strlen(s) + 1;
+	return s;
+}
 
 struct unix_socket {
-	uint64_t refcnt, proto, flags, type, state, inode;
+	/* RefCount Protocol Flags Type St, then Inode */
+	uint64_t field[5], inode;
+	unsigned state;		/* 0-4, 5 unknown, 6 listening */
 	const char *path;	/* the rest of the line after one space */
 };
-
-static int scan_hex_field(const char **p, uint64_t *v)
-{
-	skip_spaces(p);
-	return scan_hex(p, v, 16);
-}
 
 /* "Num: RefCount Protocol Flags Type St Inode Path"; returns 0 or what
  * is wrong. The path is everything after the inode and one space, so a
@@ -36,74 +33,68 @@ static int scan_hex_field(const char **p, uint64_t *v)
 static const char *parse_unix_line(const char *p, struct unix_socket *s)
 {
 	uint64_t num;
+	unsigned i;
 
 	skip_spaces(&p);
 	if (!scan_hex(&p, &num, 16) || *p++ != ':')
 		return "bad slot address";
-	if (!scan_hex_field(&p, &s->refcnt) || !scan_hex_field(&p, &s->proto) ||
-	    !scan_hex_field(&p, &s->flags) || !scan_hex_field(&p, &s->type) ||
-	    !scan_hex_field(&p, &s->state))
-		return "bad field";
+	for (i = 0; i < 5; i++) {
+		skip_spaces(&p);
+		if (!scan_hex(&p, &s->field[i], 16))
+			return "bad field";
+	}
 	skip_spaces(&p);
 	if (!scan_dec(&p, &s->inode) || (*p && !is_space((unsigned char)*p)))
 		return "bad inode";
+	s->state = s->field[4] < 5 ? (unsigned)s->field[4] : 5;
+	if (s->state == SS_UNCONNECTED && (s->field[2] >> 16 & 1))
+		s->state = STATE_LISTENING;
 	s->path = *p ? p + 1 : p;
 	return 0;
 }
 
-static void print_unix_row(const struct unix_socket *s, int has_inode,
+/* One row; without an Inode column (before Linux 2.2) net-tools shows
+ * "-" there and the inode as the path. */
+static void print_unix_row(struct unix_socket *s, int has_inode,
 			   size_t path_len)
 {
-	char flags[16], num[U64_FMT + 1];
-	unsigned n = 2;
-	uint64_t st = s->state;
+	char flags[16], refcnt[U64_FMT + 1], inode[U64_FMT + 1], *f = flags;
+	const char *col[6];
+	unsigned i, bits = (unsigned)(s->field[2] >> 16);
 
-	memcpy(flags, "[ ", 2);
-	if (s->flags & SO_ACCEPTCON)
-		memcpy(flags + n, "ACC ", 4), n += 4;
-	if (s->flags & SO_WAITDATA)
-		memcpy(flags + n, "W ", 2), n += 2;
-	if (s->flags & SO_NOSPACE)
-		memcpy(flags + n, "N ", 2), n += 2;
-	memcpy(flags + n, "]", 2);
-	if (st == SS_UNCONNECTED && (s->flags & SO_ACCEPTCON))
-		st = 6;
-	else if (st > 4)
-		st = 5;
-	out_left(s->proto ? "??" : "unix", 5);
-	out_char(' ');
-	num[fmt_i64(num, (int64_t)s->refcnt)] = 0;
-	out_left(num, 6);
-	out_char(' ');
-	out_left(flags, 11);
-	out_char(' ');
-	out_left(unix_types[s->type < 6 ? s->type : 0], 10);
-	out_char(' ');
-	out_left(st == 6 ? "LISTENING" : unix_states[st], 13);
-	out_char(' ');
-	if (has_inode)
-		out_u64_left(s->inode, 8);
-	else
-		out_str("-       ");
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
-		out_char(' ');
-		out_left(has_inode ? prog_name(s->inode) : "-", 20);
+	*f++ = '[';
+	*f++ = ' ';
+	if (bits & 1)
+		memcpy(f, "ACC ", 4), f += 4;
+	if (bits & 2)
+		*f++ = 'W', *f++ = ' ';
+	if (bits & 4)
+		*f++ = 'N', *f++ = ' ';
+	*f++ = ']';
+	*f = 0;
+	refcnt[fmt_i64(refcnt, (int64_t)s->field[0])] = 0;
+	inode[fmt_u64(inode, s->inode)] = 0;
+	col[0] = s->field[1] ? "??" : "unix";
+	col[1] = refcnt;
+	col[2] = flags;
+	col[3] = unix_word(s->field[3] < 6 ? (unsigned)s->field[3] : 0);
+	col[4] = unix_word(WORD_STATE + s->state);
+	col[5] = inode;
+	if (!has_inode) {
+		col[5] = "-";
+		s->path = inode;
+		path_len = strlen(inode);
 	}
-	out_char(' ');
-	if (has_inode)
-		out_escaped(s->path, path_len);
-	else
-		out_u64(s->inode);
+	for (i = 0; i < 6; i++) {
+		out_left(col[i], (unsigned char)"\5\6\13\12\15\10"[i]);
+		out_char(' ');
+	}
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
+		out_left(has_inode ? prog_name(s->inode) : "-", 20);
+		out_char(' ');
+	}
+	out_escaped(s->path, path_len);
 	out_char('\n');
-}
-
-/* -a shows everything, -l only listening sockets, else the others. */
-static int unix_row_wanted(const struct unix_socket *s)
-{
-	int listening = s->state == SS_UNCONNECTED &&
-			(s->flags & SO_ACCEPTCON);
-
-	return opt_has(OPT_a) || !listening == !opt_has(OPT_l);
 }
 
 static struct line_reader unix_reader;
@@ -112,7 +103,7 @@ static struct line_reader unix_reader;
  * ends the listing there. */
 int show_unix(void)
 {
-	char path[PATH_BUF], *line;
+	char path[PATH_BUF], *line, *w;
 	size_t len;
 	enum line_result res;
 	struct unix_socket s;
@@ -125,9 +116,8 @@ int show_unix(void)
 		out_str(" PID/Program name    ");
 	out_str(" Path\n");
 	if (reader_open_proc(&unix_reader, "net/unix", path) < 0) {
-		int err = errno;
-		if (err != ENOENT) {
-			msg_errno(path, err);
+		if (errno != ENOENT) {
+			msg_errno(path, errno);
 			G.exit_status = 1;
 			return 0;
 		}
@@ -146,7 +136,9 @@ int show_unix(void)
 		if (res != LINE_OK)
 			continue;
 		if (unix_reader.line_no == 1) {
-			has_inode = strstr(line, "Inode") != 0;
+			/* strstr() would add 1.3 KB of two-way search */
+			for (w = line; *w; w++)
+				has_inode |= !strncmp(w, "Inode", 5);
 			continue;
 		}
 		/* The kernel writes '@' for NUL bytes in names; a NUL left in
@@ -158,7 +150,10 @@ int show_unix(void)
 			msg_line(path, unix_reader.line_no, bad);
 			continue;
 		}
-		if (unix_row_wanted(&s))
+		/* -a shows everything, -l only listening sockets, else the
+		 * others */
+		if (opt_has(OPT_a) ||
+		    (s.state == STATE_LISTENING) == !!opt_has(OPT_l))
 			print_unix_row(&s, has_inode,
 				       len - (size_t)(s.path - line));
 	}
