@@ -40,7 +40,8 @@ static struct prog_map {
 	uint8_t loaded, denied, found, warned_full;
 	char rel[PID_LEN_MAX + 16];	/* "<pid>/fd", "<pid>/cmdline" */
 	char escaped[PROG_NAME_LEN * 4];
-	char proc_dir[4096], fd_dir[16384];
+	_Alignas(8) char proc_dir[4096];
+	_Alignas(8) char fd_dir[16384];
 } P;
 /* inode << PROC_BITS | process index, sorted: for an inode the first
  * process found comes first, as net-tools keeps the first. Separate
