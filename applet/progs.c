@@ -140,7 +140,10 @@ static void scan_process(int fd, unsigned pid_len)
 		if (!is_digit((unsigned char)name[0]))
 			continue;
 		n = readlinkat(fd, name, link, sizeof(link) - 1);
-		if (n < 0 || !socket_inode(link, (size_t)n, &inode))
+		if (n < 0)
+			continue;
+		link[n] = 0;
+		if (!socket_inode(link, (size_t)n, &inode))
 			continue;
 		/* As net-tools: a cmdline that cannot be read is tried
 		 * again at the next socket of the same process. */
