@@ -98,7 +98,7 @@ static int add_process(unsigned pid_len)
 	unsigned n;
 
 	memcpy(P.rel + pid_len + 1, "cmdline", 8);
-	fd = open(proc_path(path, P.rel), O_RDONLY | O_CLOEXEC);
+	fd = open(proc_path(path, P.rel), O_RDONLY);
 	if (fd < 0)
 		return -1;
 	len = read(fd, cmdline, sizeof(cmdline) - 1);
@@ -202,7 +202,7 @@ void prog_map_load(void)
 	P.loaded = 1;
 	P.sockets = P.procs = 0;
 	P.denied = P.found = 0;
-	d.fd = open(G.proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	d.fd = open(G.proc_root, O_RDONLY | O_DIRECTORY);
 	if (d.fd < 0) {
 		note_euid();
 		return;
@@ -217,7 +217,7 @@ void prog_map_load(void)
 			continue;
 		memcpy(P.rel, name, n);
 		memcpy(P.rel + n, "/fd", 4);
-		fd = open(proc_path(path, P.rel), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		fd = open(proc_path(path, P.rel), O_RDONLY | O_DIRECTORY);
 		if (fd < 0) {
 			/* A process that exits meanwhile is no error. */
 			if (errno == EACCES)
