@@ -42,10 +42,10 @@ static struct prog_map {
 	char escaped[PROG_NAME_LEN * 4];
 	_Alignas(8) char proc_dir[4096];
 	_Alignas(8) char fd_dir[16384];
-} P;
+} map;
 /* inode << PROC_BITS | process index, sorted: for an inode the first
- * process found comes first, as net-tools keeps the first. Separate
- * objects, each addressed from its start (a small GOT on MIPS). */
+ * process found comes first, as net-tools keeps the first. Only -p
+ * touches these pages. */
 static uint64_t keys[PROG_SOCKETS_MAX];
 static char names[PROG_PROCS_MAX][PROG_NAME_LEN];
 
@@ -86,7 +86,7 @@ static int socket_inode(const char *link, size_t n, uint64_t *inode)
 	       !(*inode >> (64 - PROC_BITS));
 }
 
-/* The name of the process in P.rel ("<pid>/", pid_len + 1 bytes) from
+/* The name of the process in map.rel ("<pid>/", pid_len + 1 bytes) from
  * the first 511 bytes of its cmdline: "PID/" and the first argument, its
  * base name when it starts with '/', the whole cut to 19 bytes. Returns
  * its index, -1 when cmdline cannot be read, -2 when the table is full. */
@@ -97,29 +97,29 @@ static int add_process(unsigned pid_len)
 	int fd;
 	unsigned n;
 
-	memcpy(P.rel + pid_len + 1, "cmdline", 8);
-	fd = open(proc_path(path, P.rel), O_RDONLY);
+	memcpy(map.rel + pid_len + 1, "cmdline", 8);
+	fd = open(proc_path(path, map.rel), O_RDONLY);
 	if (fd < 0)
 		return -1;
 	len = read(fd, cmdline, sizeof(cmdline) - 1);
 	if (close(fd) < 0 || len < 0)
 		return -1;
 	cmdline[len] = 0;
-	P.found = 1;
-	if (P.procs == PROG_PROCS_MAX)
+	map.found = 1;
+	if (map.procs == PROG_PROCS_MAX)
 		return -2;
 	base = cmdline;
 	if (*base == '/')
 		for (s = base; *s; s++)
 			if (*s == '/')
 				base = s + 1;
-	name = names[P.procs];
+	name = names[map.procs];
 	n = pid_len + 1 < PROG_NAME_LEN - 1 ? pid_len + 1 : PROG_NAME_LEN - 1;
-	memcpy(name, P.rel, n);
+	memcpy(name, map.rel, n);
 	while (n < PROG_NAME_LEN - 1 && *base)
 		name[n++] = *base++;
 	name[n] = 0;
-	return (int)P.procs++;
+	return (int)map.procs++;
 }
 
 /* One process: its socket links, its name read at the first socket. */
@@ -134,8 +134,8 @@ static void scan_process(int fd, unsigned pid_len)
 
 	d.fd = fd;
 	d.n = d.at = 0;
-	d.buf = P.fd_dir;
-	d.size = sizeof(P.fd_dir);
+	d.buf = map.fd_dir;
+	d.size = sizeof(map.fd_dir);
 	while ((name = next_name(&d))) {
 		if (!is_digit((unsigned char)name[0]))
 			continue;
@@ -151,14 +151,14 @@ static void scan_process(int fd, unsigned pid_len)
 			index = add_process(pid_len);
 		if (index == -1)
 			continue;
-		if (index < 0 || P.sockets == PROG_SOCKETS_MAX) {
-			if (!P.warned_full)
+		if (index < 0 || map.sockets == PROG_SOCKETS_MAX) {
+			if (!map.warned_full)
 				msg("-p: table full, some sockets show \"-\"",
 				    (char *)0);
-			P.warned_full = 1;
+			map.warned_full = 1;
 			continue;
 		}
-		keys[P.sockets++] = inode << PROC_BITS | (unsigned)index;
+		keys[map.sockets++] = inode << PROC_BITS | (unsigned)index;
 	}
 }
 
@@ -197,31 +197,31 @@ void prog_map_load(void)
 	uint64_t t;
 	int fd;
 
-	if (P.loaded)
+	if (map.loaded)
 		return;
-	P.loaded = 1;
-	P.sockets = P.procs = 0;
-	P.denied = P.found = 0;
+	map.loaded = 1;
+	map.sockets = map.procs = 0;
+	map.denied = map.found = 0;
 	d.fd = open(G.proc_root, O_RDONLY | O_DIRECTORY);
 	if (d.fd < 0) {
 		note_euid();
 		return;
 	}
 	d.n = d.at = 0;
-	d.buf = P.proc_dir;
-	d.size = sizeof(P.proc_dir);
+	d.buf = map.proc_dir;
+	d.size = sizeof(map.proc_dir);
 	while ((name = next_name(&d))) {
 		for (n = 0; is_digit((unsigned char)name[n]); n++)
 			;
 		if (name[n] || !n || n > PID_LEN_MAX)
 			continue;
-		memcpy(P.rel, name, n);
-		memcpy(P.rel + n, "/fd", 4);
-		fd = open(proc_path(path, P.rel), O_RDONLY | O_DIRECTORY);
+		memcpy(map.rel, name, n);
+		memcpy(map.rel + n, "/fd", 4);
+		fd = open(proc_path(path, map.rel), O_RDONLY | O_DIRECTORY);
 		if (fd < 0) {
 			/* A process that exits meanwhile is no error. */
 			if (errno == EACCES)
-				P.denied = 1;
+				map.denied = 1;
 			continue;
 		}
 		scan_process(fd, n);
@@ -229,7 +229,7 @@ void prog_map_load(void)
 	}
 	close(d.fd);
 	/* heap sort */
-	n = P.sockets;
+	n = map.sockets;
 	for (i = n / 2; i-- > 0;)
 		sift_down(keys, i, n);
 	while (n > 1) {
@@ -238,9 +238,9 @@ void prog_map_load(void)
 		keys[0] = t;
 		sift_down(keys, 0, n);
 	}
-	if (!P.denied)
+	if (!map.denied)
 		return;
-	if (!P.found)
+	if (!map.found)
 		note_euid();
 	else
 		raw_err("(Not all processes could be identified, non-owned "
@@ -250,15 +250,15 @@ void prog_map_load(void)
 
 void prog_map_clear(void)
 {
-	P.loaded = 0;
+	map.loaded = 0;
 }
 
 const char *prog_name(uint64_t inode)
 {
 	uint64_t key = inode << PROC_BITS;
-	unsigned lo = 0, hi = P.sockets, mid;
+	unsigned lo = 0, hi = map.sockets, mid;
 	const char *s;
-	char *e = P.escaped;
+	char *e = map.escaped;
 
 	if (inode >> (64 - PROC_BITS))
 		return "-";
@@ -269,7 +269,7 @@ const char *prog_name(uint64_t inode)
 		else
 			hi = mid;
 	}
-	if (lo == P.sockets || keys[lo] >> PROC_BITS != inode)
+	if (lo == map.sockets || keys[lo] >> PROC_BITS != inode)
 		return "-";
 	/* Control bytes are escaped, unlike net-tools (CVE-2024-58251). */
 	for (s = names[keys[lo] & (PROG_PROCS_MAX - 1)]; *s; s++) {
@@ -283,7 +283,7 @@ const char *prog_name(uint64_t inode)
 		*e++ = (char)c;
 	}
 	*e = 0;
-	return P.escaped;
+	return map.escaped;
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += progs.o
