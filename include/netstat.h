@@ -159,6 +159,7 @@ void print_socket_header(const char *what);
 void print_socket_tail(uint32_t uid, uint64_t inode);
 
 /* ---- unix.c ---- */
+/* Non-zero when -x asked for a missing table: net-tools ends there. */
 int show_unix(void);
 
 /* ---- progs.c: the inode to program map for -p ---- */
