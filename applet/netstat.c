@@ -540,13 +540,22 @@ static int show_sockets(void)
 	if (missing_family)
 		G.socks |= WANT_OTHER;
 	for (;;) {
-		if (!G.socks || (G.socks & WANT_INET))
+		/* net-tools reads the processes before either table. */
+		if (!G.socks || (G.socks & WANT_INET)) {
+			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+				prog_map_load();
 			show_inet();
+		}
 		if (ENABLE_FEATURE_NETSTAT_GROUPS && groups)
 			show_groups();
 		if (ENABLE_FEATURE_NETSTAT_UNIX &&
-		    (!G.socks || (G.socks & WANT_UNIX)))
-			show_unix();
+		    (!G.socks || (G.socks & WANT_UNIX))) {
+			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+				prog_map_load();
+			/* a missing unix table ends the listing, as in net-tools */
+			if (show_unix())
+				break;
+		}
 		if (missing_family)
 			say_no_support(missing_family);
 		else if (opt_has(OPT_v) && !G.socks)

@@ -177,10 +177,15 @@ void print_socket_header(const char *what);
 void print_socket_tail(uint32_t uid, uint64_t inode);
 
 /* ---- unix.c ---- */
+/* Non-zero when -x asked for a missing table: net-tools ends there. */
 int show_unix(void);
 
 /* ---- progs.c: the inode to program map for -p ---- */
+/* Scans $PROC_ROOT/<pid>/fd once per round (again after prog_map_clear);
+ * prints net-tools' notes when some processes could not be read. */
+void prog_map_load(void);
 void prog_map_clear(void);
+/* "PID/name" (control bytes escaped) or "-". */
 const char *prog_name(uint64_t inode);
 
 /* ---- route.c ---- */

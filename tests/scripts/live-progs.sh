@@ -1,0 +1,119 @@
+#!/bin/sh
+# -p and -x on live sockets: in a private network namespace a helper
+# process (and two children) hold known tcp, udp, raw and unix sockets;
+# our netstat (reading the real /proc) and net-tools' must print the same
+# `-tuwxanp`. In the fresh namespace every socket listed belongs to the
+# helpers, so whole outputs are compared; the rows must also name the
+# helpers, so a wrong program column cannot pass.
+#
+# Big-endian builds (mips under qemu) read this little-endian kernel's
+# /proc/net/tcp as their own byte order would have it written, so there
+# only the unix table (-xanp) is compared; fixture cases cover the rest.
+set -u
+[ "$(id -u)" = 0 ] || { echo "needs root"; exit 77; }
+command -v python3 >/dev/null || { echo "needs python3"; exit 77; }
+command -v netstat >/dev/null || { echo "needs net-tools netstat"; exit 77; }
+[ "$(netstat -V 2>/dev/null | head -n 1)" = "net-tools 2.10" ] ||
+	{ echo "needs net-tools 2.10"; exit 77; }
+top=$(cd "$(dirname "$0")/../.." && pwd)
+work=${WORK:-/tmp}/live-progs
+rm -rf "$work"
+mkdir -p "$work"
+
+if [ -z "${LIVE_PROGS_NS:-}" ]; then
+	exec env LIVE_PROGS_NS=1 unshare --net -- sh "$0" "$@"
+fi
+ip link set lo up
+
+cat >"$work/helper.py" <<'EOF'
+import os, signal, socket, sys, time
+work = sys.argv[1]
+if len(sys.argv) < 3:
+    # a long absolute argv[0]: -p shows its base name, cut to 19 bytes
+    os.execv(sys.executable, ["/opt/netstat-test/live-progs-helper",
+                              __file__, work, "run"])
+keep = []
+def tcp_pair(port):
+    srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", port)); srv.listen(4)
+    c = socket.create_connection(("127.0.0.1", port)); a, _ = srv.accept()
+    keep.extend([srv, c, a])
+tcp_pair(7001)
+l6 = socket.socket(socket.AF_INET6); l6.bind(("::1", 7002)); l6.listen(1); keep.append(l6)
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("127.0.0.1", 7003)); keep.append(u)
+uc = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); uc.connect(("127.0.0.1", 7003)); keep.append(uc)
+keep.append(socket.socket(socket.AF_INET, socket.SOCK_RAW, 1))
+base = os.path.join(work, "sock")
+os.makedirs(base, exist_ok=True)
+us = socket.socket(socket.AF_UNIX); us.bind(base + "/stream"); us.listen(4); keep.append(us)
+ucl = socket.socket(socket.AF_UNIX); ucl.connect(base + "/stream"); keep.extend([ucl, us.accept()[0]])
+keep.extend(socket.socketpair())
+ud = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); ud.bind(base + "/dgram"); keep.append(ud)
+ua = socket.socket(socket.AF_UNIX); ua.bind(b"\0netstat-live-progs"); ua.listen(1); keep.append(ua)
+r, w = os.pipe()
+kids = []
+for name in ("first", "second"):
+    kid = os.fork()
+    if kid:
+        kids.append(kid)
+    else:
+        # the children inherit every socket above: the parent, found
+        # first in /proc, keeps them; each child has two of its own
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        own = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        t = socket.socket(); t.bind(("127.0.0.1", 7004 if name == "first" else 7005)); t.listen(1)
+        os.write(w, b"x")
+        time.sleep(120)
+        os._exit(0)
+def stop(*_):
+    for kid in kids:
+        os.kill(kid, signal.SIGKILL)
+    os._exit(0)
+signal.signal(signal.SIGTERM, stop)
+os.read(r, 1); os.read(r, 1)
+open(os.path.join(work, "ready"), "w").write(str(os.getpid()))
+time.sleep(120)
+EOF
+
+python3 "$work/helper.py" "$work" &
+helper=$!
+trap 'kill $helper 2>/dev/null' EXIT
+i=0
+while [ ! -s "$work/ready" ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || { echo "helper did not start"; exit 1; }
+	sleep 0.1
+done
+pid=$(cat "$work/ready")
+
+args=-tuwxanp
+[ "${BIG_ENDIAN:-0}" = 1 ] && args=-xanp
+netstat $args >"$work/want.out" 2>"$work/want.err"
+echo $? >"$work/want.status"
+# shellcheck disable=SC2086
+env -u PROC_ROOT ${RUNNER:-} "$NETSTAT" $args >"$work/got.out" 2>"$work/got.err"
+echo $? >"$work/got.status"
+
+rc=0
+for f in out err status; do
+	if ! cmp -s "$work/want.$f" "$work/got.$f"; then
+		echo "live-progs: $args: $f differs (net-tools <, ours >)"
+		diff "$work/want.$f" "$work/got.$f" | head -40
+		rc=1
+	fi
+done
+# The rows must name the helper (7 unix and 7 inet sockets) and its
+# children (2 unix and 1 inet socket each).
+name=$(printf '%s/live-progs-helper' "$pid" | cut -c1-19)
+mine=$(grep -cF " $name " "$work/got.out")
+children=$(grep -vF " $name " "$work/got.out" | grep -c "/live-prog")
+want_mine=7 want_children=4
+[ "$args" = -tuwxanp ] && want_mine=14 want_children=6
+if [ "$mine" != $want_mine ] || [ "$children" != $want_children ]; then
+	echo "live-progs: $mine rows name $name (want $want_mine)," \
+		"$children the children (want $want_children)"
+	cat "$work/got.out"
+	rc=1
+fi
+[ $rc = 0 ] && echo "live-progs: $args: same as net-tools, $mine + $children rows named"
+exit $rc
