@@ -10,14 +10,16 @@ CONFIG ?=
 BUILD := build/$(TARGET)$(if $(CONFIG),-$(notdir $(CONFIG)))
 
 SRCS := $(wildcard applet/*.c)
-HDRS := $(wildcard include/*.h)
+HDRS := $(wildcard include/*.h) $(wildcard applet/*.h)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-missing-field-initializers
 SIZE_CFLAGS := -Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer
+# common-page-size=64 lets the data segment follow the text in the file
+# instead of starting on a fresh 4 KB page (saves 1-2 KB of padding).
 SIZE_LDFLAGS := -static -Wl,--gc-sections -s -Wl,-z,noseparate-code -Wl,--build-id=none \
-	-Wl,-z,norelro -Wl,-z,max-page-size=4096 -Wl,--no-warn-mismatch
+	-Wl,-z,norelro -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=64 -Wl,--no-warn-mismatch
 
 # Feature switches from a BusyBox-style config file: CONFIG_X=y or
 # "# CONFIG_X is not set"; every FEATURE_NETSTAT_* not named is on.

@@ -12,9 +12,14 @@ uint64_t div10(uint64_t v, unsigned *rem)
 
 	/* Values that fit in a machine word (nearly all) divide natively:
 	 * the compiler turns a constant divisor into a multiply. */
-	if (v <= 0xffffffffu || sizeof(void *) == 8) {
+	if (sizeof(void *) == 8) {
 		*rem = (unsigned)(v % 10);
 		return v / 10;
+	}
+	if (v <= 0xffffffffu) {
+		uint32_t w = (uint32_t)v;
+		*rem = w % 10;
+		return w / 10;
 	}
 	q = (v >> 1) + (v >> 2);
 	q += q >> 4;
@@ -188,7 +193,7 @@ int scan_dec(const char **p, uint64_t *v)
 		return 0;
 	for (; *s >= '0' && *s <= '9'; s++) {
 		unsigned d = (unsigned)(*s - '0');
-		if (x > (UINT64_MAX - d) / 10)
+		if (x > UINT64_MAX / 10 || (x == UINT64_MAX / 10 && d > UINT64_MAX % 10))
 			return 0;
 		x = x * 10 + d;
 	}

@@ -110,6 +110,10 @@ static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
 	if (!scan_field_hex(&p, &s->txq) || *p++ != ':' ||
 	    !scan_hex(&p, &s->rxq, 16))
 		return bad_field(p - 1, "bad queue sizes");
+	/* Without -e, -o or -p the timer, uid and inode columns are not
+	 * shown, and not decoded either: this is the hot path. */
+	if (!(G.extend || opt_has(OPT_o | OPT_p)))
+		return 0;
 	if (!scan_field_hex(&p, &v) || *p++ != ':' || !scan_hex(&p, &s->when, 16))
 		return bad_field(p - 1, "bad timer");
 	s->timer = (unsigned)(v > 255 ? 255 : v);
@@ -142,21 +146,35 @@ static const uint8_t v4_mapped_prefix[12] = {
 };
 
 /* "host:port" as net-tools shows it: without -W the pair is cut to 22
- * characters, the port to at most 18. */
-static void format_endpoint(char *out, const uint8_t *addr, int v6,
-			    unsigned port, const char *proto, int numeric_host,
-			    int wide)
+ * characters, the port to at most 18; with -W to 127. IPv4-mapped IPv6
+ * addresses are looked up as IPv6 and shown as IPv4. */
+static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
+				unsigned port, const char *proto,
+				int numeric_host, int wide)
 {
 	char host[NAME_HOST_MAX], serv[64];
-	size_t hl, pl;
+	size_t hl, pl, n;
 
-	if (v6 && !memcmp(addr, v4_mapped_prefix, 12))
-		host_name(host, sizeof(host), addr + 12, 4, 1);
-	else
-		host_name(host, sizeof(host), addr, v6 ? 6 : 4, numeric_host);
-	service_name(serv, sizeof(serv), port, proto, opt_has(OPT_n_port));
-	hl = strlen(host);
-	pl = strlen(serv);
+	if (v6 && !memcmp(addr, v4_mapped_prefix, 12)) {
+		if (numeric_host || !host_lookup(host, sizeof(host), addr, 6))
+			host_name(host, sizeof(host), addr + 12, 4, 1);
+		hl = strlen(host);
+	} else if (numeric_host) {
+		/* The common -n case needs no lookup machinery. */
+		hl = v6 ? fmt_ip6(host, addr) : fmt_ip4(host, addr);
+	} else {
+		host_name(host, sizeof(host), addr, v6 ? 6 : 4, 0);
+		hl = strlen(host);
+	}
+	if (port == 0) {
+		serv[0] = '*';
+		pl = 1;
+	} else if (opt_has(OPT_n_port)) {
+		pl = fmt_u64(serv, port);
+	} else {
+		service_name(serv, sizeof(serv), port, proto, 0);
+		pl = strlen(serv);
+	}
 	if (!wide && hl + pl > 22) {
 		if (pl > 18)
 			pl = 18;
@@ -166,7 +184,19 @@ static void format_endpoint(char *out, const uint8_t *addr, int v6,
 	memcpy(out, host, hl);
 	out[hl] = ':';
 	memcpy(out + hl + 1, serv, pl);
-	out[hl + 1 + pl] = 0;
+	n = hl + 1 + pl;
+	if (n > NAME_HOST_MAX - 1)
+		n = NAME_HOST_MAX - 1;
+	out[n] = 0;
+	return (unsigned)n;
+}
+
+/* Text of known length, left-justified in width. */
+static void out_column(const char *s, unsigned n, unsigned width)
+{
+	out_mem(s, n);
+	if (n < width)
+		out_spaces(width - n);
 }
 
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
@@ -224,21 +254,23 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	int numeric = opt_has(OPT_n_host) != 0;
 	char num[U64_FMT + 16];
 
-	format_endpoint(local, s->local, f->v6, s->local_port, proto, numeric,
-			wide);
+	unsigned local_len, remote_len;
+
+	local_len = format_endpoint(local, s->local, f->v6, s->local_port,
+				    proto, numeric, wide);
 	if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
 		numeric = 0, wide = 1;
-	format_endpoint(remote, s->remote, f->v6, s->remote_port, proto,
-			numeric, wide);
+	remote_len = format_endpoint(remote, s->remote, f->v6, s->remote_port,
+				     proto, numeric, wide);
 	out_left(f->label, 5);
 	out_char(' ');
 	out_u64_right(s->rxq, 6);
 	out_char(' ');
 	out_u64_right(s->txq, 6);
 	out_char(' ');
-	out_left(local, 23);
+	out_column(local, local_len, 23);
 	out_char(' ');
-	out_left(remote, 23);
+	out_column(remote, remote_len, 23);
 	out_char(' ');
 	if (f->sock == SOCK_TCP) {
 		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
@@ -278,6 +310,30 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 
 static struct line_reader inet_reader;
 
+/* Rows wait here while the names of their addresses are looked up
+ * together (names.c, resolv.c); printing them asks for the answers. */
+enum { ROWS_IN_FLIGHT = 32 };
+static struct inet_socket rows_held[ROWS_IN_FLIGHT];
+static unsigned rows_held_count;
+
+static void hold_row(const struct inet_file *f, const struct inet_socket *s)
+{
+	if (!opt_has(OPT_n_host))
+		host_prefetch(s->local, f->v6 ? 6 : 4);
+	if (!opt_has(OPT_n_host) || (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)))
+		host_prefetch(s->remote, f->v6 ? 6 : 4);
+	rows_held[rows_held_count++] = *s;
+}
+
+static void print_held_rows(const struct inet_file *f)
+{
+	unsigned i;
+
+	for (i = 0; i < rows_held_count; i++)
+		print_inet_row(f, &rows_held[i]);
+	rows_held_count = 0;
+}
+
 static void show_inet_file(const struct inet_file *f)
 {
 	char path[PATH_BUF], *line;
@@ -285,6 +341,8 @@ static void show_inet_file(const struct inet_file *f)
 	enum line_result res;
 	struct inet_socket s;
 	const char *bad;
+	int resolving = ENABLE_FEATURE_NETSTAT_RESOLVE && (!opt_has(OPT_n_host) ||
+			(ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)));
 
 	if (reader_open_proc(&inet_reader, f->file, path) < 0) {
 		int err = errno;
@@ -308,18 +366,27 @@ static void show_inet_file(const struct inet_file *f)
 	while ((res = read_line(&inet_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK || inet_reader.line_no == 1)
 			continue;
-		if (strlen(line) != len) {
-			msg_line(path, inet_reader.line_no, "NUL byte in line");
-			continue;
-		}
 		bad = parse_inet_line(line, f->v6, &s);
+		/* A NUL byte ends the parse early; only then is it worth
+		 * looking for one. */
+		if (bad && strlen(line) != len)
+			bad = "NUL byte in line";
 		if (bad) {
+			print_held_rows(f);
 			msg_line(path, inet_reader.line_no, bad);
 			continue;
 		}
-		if (row_wanted(f, &s))
+		if (!row_wanted(f, &s))
+			continue;
+		if (!resolving) {
 			print_inet_row(f, &s);
+			continue;
+		}
+		hold_row(f, &s);
+		if (rows_held_count == ROWS_IN_FLIGHT)
+			print_held_rows(f);
 	}
+	print_held_rows(f);
 	reader_close(&inet_reader);
 }
 

@@ -9,6 +9,8 @@
 #include "netstat.h"
 
 enum { OUT_BUF = 8192 };
+/* Fuzz builds keep stderr for the sanitizers' reports. */
+enum { ERR_FD = NETSTAT_FUZZING ? 1 : 2 };
 static char out_buf[OUT_BUF];
 static unsigned out_len;
 
@@ -141,7 +143,7 @@ void out_escaped(const char *s, size_t n)
 void raw_err(const char *s)
 {
 	out_flush();
-	(void)write_all(2, s, strlen(s));
+	(void)write_all(ERR_FD, s, strlen(s));
 }
 
 /* Messages are assembled whole and written with one write(), after
@@ -163,7 +165,7 @@ static void msg_list(const char *first, va_list ap)
 		n += l;
 	}
 	buf[n++] = '\n';
-	(void)write_all(2, buf, n);
+	(void)write_all(ERR_FD, buf, n);
 }
 
 void msg(const char *first, ...)
@@ -242,9 +244,34 @@ char *proc_path(char *buf, const char *rel)
 	return buf;
 }
 
+#if NETSTAT_FUZZING
+/* Fuzz builds serve files from memory: the fuzzer's input for one path,
+ * fixed contents for the others the target names, ENOENT for the rest. */
+struct fuzz_file fuzz_files[FUZZ_FILES];
+static const struct fuzz_file *fuzz_open;
+static size_t fuzz_pos;
+#endif
+
 int reader_open(struct line_reader *r, const char *path)
 {
+#if NETSTAT_FUZZING
+	unsigned i;
+	size_t pl = strlen(path), sl;
+
+	r->fd = -1;
+	for (i = 0; i < FUZZ_FILES && fuzz_files[i].suffix; i++) {
+		sl = strlen(fuzz_files[i].suffix);
+		if (pl >= sl && !strcmp(path + pl - sl, fuzz_files[i].suffix)) {
+			fuzz_open = &fuzz_files[i];
+			fuzz_pos = 0;
+			r->fd = 0;
+		}
+	}
+	if (r->fd < 0)
+		errno = ENOENT;
+#else
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+#endif
 	r->path = path;
 	r->line_no = 0;
 	r->start = r->end = 0;
@@ -259,7 +286,7 @@ int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf)
 
 void reader_close(struct line_reader *r)
 {
-	if (r->fd >= 0)
+	if (r->fd >= 0 && !NETSTAT_FUZZING)
 		close(r->fd);
 	r->fd = -1;
 }
@@ -277,6 +304,15 @@ static int refill(struct line_reader *r)
 		r->start = 0;
 	}
 	for (;;) {
+#if NETSTAT_FUZZING
+		n = (ssize_t)(fuzz_open->size - fuzz_pos);
+		if (n > (ssize_t)(LINE_MAX_LEN - r->end))
+			n = (ssize_t)(LINE_MAX_LEN - r->end);
+		if (n)
+			memcpy(r->buf + r->end, fuzz_open->data + fuzz_pos, (size_t)n);
+		fuzz_pos += (size_t)n;
+		break;
+#endif
 		n = read(r->fd, r->buf + r->end, LINE_MAX_LEN - r->end);
 		if (n >= 0)
 			break;

@@ -1,10 +1,13 @@
-/* Names for numbers: hosts (/etc/hosts), networks (/etc/networks),
- * services (/etc/services, /etc/protocols) and users (/etc/passwd).
- * Each file is read with the line reader; results are cached in fixed
- * tables so that a large listing reads each file a bounded number of
- * times. The rules follow what net-tools gets from glibc: the first
- * /etc/hosts line for an address wins, the last /etc/services line for a
- * port wins, and raw sockets are named from /etc/protocols first. */
+/* Names for numbers: hosts (/etc/hosts, then reverse DNS in resolv.c),
+ * networks (/etc/networks), services (/etc/services, /etc/protocols) and
+ * users (/etc/passwd). Each file is read once per run, on first use, into
+ * one hashed table of (kind, key) -> name that also keeps DNS answers,
+ * positive and negative. The table is bounded (NAME_SLOTS keys, NAME_POOL
+ * bytes of names); past that one message says so and the rest print as
+ * numbers. The rules follow what net-tools gets from glibc: the first
+ * /etc/hosts, /etc/networks or /etc/passwd line for a key wins, the last
+ * /etc/services line for a port wins, and raw sockets are named from
+ * /etc/protocols first. */
 #include <string.h>
 
 #include "netstat.h"
@@ -34,39 +37,96 @@ static void copy_name(char *buf, size_t size, const char *s, size_t n)
 	buf[n] = 0;
 }
 
-/* ---- a small address-to-name cache shared by hosts and networks ---- */
-
-enum { NAME_CACHE = 64, NAME_LEN = 128 };
-struct cached_name {
-	uint8_t key[17];	/* address, then its kind */
-	uint8_t used;
-	char name[NAME_LEN];
-};
-static struct cached_name name_cache[NAME_CACHE];
-static unsigned name_cache_next;
-
-static struct cached_name *cache_find(const uint8_t *key)
+static int is_zero(const uint8_t *a, unsigned n)
 {
-	unsigned i;
-
-	for (i = 0; i < NAME_CACHE; i++)
-		if (name_cache[i].used && !memcmp(name_cache[i].key, key, 17))
-			return &name_cache[i];
-	return 0;
+	while (n--)
+		if (*a++)
+			return 0;
+	return 1;
 }
 
-static struct cached_name *cache_add(const uint8_t *key)
-{
-	struct cached_name *c = &name_cache[name_cache_next++ % NAME_CACHE];
+/* ---- the table: open addressing over (kind, 16-byte key) ---- */
 
-	memcpy(c->key, key, 17);
-	c->used = 1;
-	c->name[0] = 0;
-	return c;
+enum {
+	KIND_HOST4 = 1, KIND_HOST6, KIND_NET, KIND_USER,
+	KIND_TCP, KIND_UDP, KIND_RAW, KIND_PROTO,
+};
+enum {
+	NAME_SLOTS = 2048, NAME_FILL = NAME_SLOTS / 4 * 3,
+	NAME_POOL = 32768, NAME_LEN = 128, NO_NAME = 0xffff,
+};
+struct name_slot {
+	uint8_t key[16];
+	uint8_t kind;		/* 0: empty */
+	uint16_t name;		/* offset in name_pool, or NO_NAME */
+};
+static struct name_slot name_table[NAME_SLOTS];
+static unsigned name_count, name_pool_used;
+static char name_pool[NAME_POOL];
+
+static struct name_slot *find_slot(unsigned kind, const uint8_t *key)
+{
+	uint32_t h = kind;
+	unsigned i;
+	struct name_slot *s;
+
+	for (i = 0; i < 16; i++)
+		h = (h ^ key[i]) * 16777619u;
+	for (i = h ^ h >> 16;; i++) {
+		s = &name_table[i % NAME_SLOTS];
+		if (!s->kind || (s->kind == kind && !memcmp(s->key, key, 16)))
+			return s;
+	}
+}
+
+static int table_full(void)
+{
+	static int warned;
+
+	if (name_count < NAME_FILL && name_pool_used + NAME_LEN <= NAME_POOL)
+		return 0;
+	if (!warned)
+		msg("too many names; the rest print as numbers", (char *)0);
+	warned = 1;
+	return 1;
+}
+
+/* Records name (n bytes; NULL: looked up, none) for (kind, key); a key
+ * already there keeps its name unless replace. */
+static void name_add(unsigned kind, const uint8_t *key, const char *name,
+		     size_t n, int replace)
+{
+	struct name_slot *s = find_slot(kind, key);
+
+	if ((s->kind && !replace) || table_full())
+		return;
+	if (!s->kind)
+		name_count++;
+	s->kind = (uint8_t)kind;
+	memcpy(s->key, key, 16);
+	s->name = NO_NAME;
+	if (name) {
+		if (n >= NAME_LEN)
+			n = NAME_LEN - 1;
+		s->name = (uint16_t)name_pool_used;
+		memcpy(name_pool + name_pool_used, name, n);
+		name_pool[name_pool_used + n] = 0;
+		name_pool_used += (unsigned)n + 1;
+	}
+}
+
+/* The name of (kind, key), "" when known to have none, NULL if unknown. */
+static const char *name_find(unsigned kind, const uint8_t *key)
+{
+	struct name_slot *s = find_slot(kind, key);
+
+	if (!s->kind)
+		return 0;
+	return s->name == NO_NAME ? "" : name_pool + s->name;
 }
 
 /* Parses a dotted quad or an IPv6 text address; 4, 16 or 0 (not one). */
-static int parse_ip(const char *s, uint8_t *out)
+int parse_ip(const char *s, uint8_t *out)
 {
 	unsigned i, groups = 0, gap = 8, v;
 	uint8_t tmp[16];
@@ -90,7 +150,6 @@ static int parse_ip(const char *s, uint8_t *out)
 		return 0;
 	}
 	while (*p) {
-		const char *start = p;
 		if (groups >= 8)
 			return 0;
 		if (strchr(p, '.') && !strchr(p, ':') && groups <= 6) {
@@ -101,7 +160,6 @@ static int parse_ip(const char *s, uint8_t *out)
 		}
 		if (!scan_hex(&p, &x, 4))
 			return 0;
-		(void)start;
 		v = (unsigned)x;
 		tmp[2 * groups] = (uint8_t)(v >> 8);
 		tmp[2 * groups + 1] = (uint8_t)v;
@@ -135,328 +193,268 @@ static int parse_ip(const char *s, uint8_t *out)
 	return 16;
 }
 
-/* First name of the first line of FILE whose address field equals
- * addr (alen bytes), parsed by parse_ip. networks lines are "name net". */
-static int lookup_file(const char *file, int name_first, const uint8_t *addr,
-		       int alen, char *out)
-{
-	char *line, *p, *w1, *w2;
-	size_t len, n1, n2;
-	enum line_result res;
-	uint8_t a[16];
-	int found = 0;
+/* ---- the files: one line parser per format, one loader for all ---- */
 
-	if (reader_open(&name_reader, file) < 0)
+/* Each parser takes one line and gives the kind of its key (0: the line
+ * names nothing), the key in a zeroed key[16], and the name. */
+
+/* "ADDRESS NAME...": 0.0.0.0 and :: are never looked up, so an ad-block
+ * hosts file of them costs nothing. */
+static unsigned parse_hosts_line(char *line, uint8_t *key, char **name,
+				 size_t *n)
+{
+	char *p = line, *w;
+	size_t len = next_word(&p, &w);
+	int alen;
+
+	if (!len || !(*n = next_word(&p, name)))
 		return 0;
-	while (!found && (res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK)
-			continue;
-		p = line;
-		n1 = next_word(&p, &w1);
-		n2 = next_word(&p, &w2);
-		if (!n1 || !n2)
-			continue;
-		if (name_first) {
-			char *t = w1; size_t tn = n1;
-			w1 = w2; n1 = n2; w2 = t; n2 = tn;
-		}
-		w1[n1] = 0;
-		if (parse_ip(w1, a) == alen && !memcmp(a, addr, (size_t)alen)) {
-			copy_name(out, NAME_LEN, w2, n2);
-			found = 1;
-		}
-	}
-	reader_close(&name_reader);
-	return found;
+	w[len] = 0;
+	alen = parse_ip(w, key);
+	if (!alen || is_zero(key, 16))
+		return 0;
+	return alen == 4 ? KIND_HOST4 : KIND_HOST6;
 }
 
-/* /etc/networks writes networks short: "10.1" is 10.1.0.0 and 127 is
- * 127.0.0.0, as getnetbyaddr reads them. */
-static int lookup_network(const uint8_t *addr, char *out)
+/* "NAME NET": networks are written short, "10.1" is 10.1.0.0; as
+ * getnetbyaddr compares the number, 127 matches 0.0.0.127. */
+static unsigned parse_networks_line(char *line, uint8_t *key, char **name,
+				    size_t *n)
 {
-	char *line, *p, *w1, *w2;
-	size_t len, n1, n2;
-	enum line_result res;
-	int found = 0;
+	char *p = line, *w;
+	const char *q;
+	uint8_t a[4];
+	unsigned parts = 0;
+	uint64_t x;
+	size_t len;
 
-	if (reader_open(&name_reader, "/etc/networks") < 0)
+	if (!(*n = next_word(&p, name)) || !(len = next_word(&p, &w)))
 		return 0;
-	while (!found && (res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
-		uint8_t a[4] = { 0, 0, 0, 0 };
-		unsigned parts = 0;
-		uint64_t x;
-		const char *q;
+	w[len] = 0;
+	q = w;
+	while (parts < 4 && scan_dec(&q, &x) && x < 256) {
+		a[parts++] = (uint8_t)x;
+		if (*q != '.')
+			break;
+		q++;
+	}
+	if (*q || !parts)
+		return 0;
+	memcpy(key + 4 - parts, a, parts);
+	return KIND_NET;
+}
 
+/* "NAME:PASSWORD:UID:..." */
+static unsigned parse_passwd_line(char *line, uint8_t *key, char **name,
+				  size_t *n)
+{
+	char *p = strchr(line, ':');
+	const char *q;
+	uint64_t v;
+	uint32_t uid;
+
+	if (!p || !(p = strchr(p + 1, ':')))
+		return 0;
+	q = p + 1;
+	if (!scan_dec(&q, &v) || *q != ':' || v > 0xffffffffu)
+		return 0;
+	uid = (uint32_t)v;
+	memcpy(key, &uid, 4);
+	*name = line;
+	*n = (size_t)(strchr(line, ':') - line);
+	return KIND_USER;
+}
+
+/* "NAME NUMBER" (protocols) and "NAME PORT/PROTO" (services). */
+static unsigned parse_number_line(char *line, uint8_t *key, char **name,
+				  size_t *n, int services)
+{
+	char *p = line, *w, *slash = 0;
+	const char *q;
+	size_t len;
+	uint64_t port;
+	unsigned kind = KIND_PROTO;
+
+	if (!(*n = next_word(&p, name)) || !(len = next_word(&p, &w)))
+		return 0;
+	w[len] = 0;
+	if (services) {
+		if (!(slash = strchr(w, '/')))
+			return 0;
+		*slash++ = 0;
+		kind = str_eq(slash, "tcp") ? KIND_TCP :
+		       str_eq(slash, "udp") ? KIND_UDP :
+		       str_eq(slash, "raw") ? KIND_RAW : 0;
+	}
+	q = w;
+	if (!scan_dec(&q, &port) || *q || port > 65535)
+		return 0;
+	key[0] = (uint8_t)(port >> 8);
+	key[1] = (uint8_t)port;
+	return kind;
+}
+
+enum { FILE_HOSTS, FILE_NETWORKS, FILE_PASSWD, FILE_SERVICES, FILE_PROTOCOLS };
+static const char names_paths[][15] = {
+	"/etc/hosts", "/etc/networks", "/etc/passwd", "/etc/services",
+	"/etc/protocols",
+};
+
+static unsigned parse_names_line(unsigned which, char *line, uint8_t *key,
+				 char **name, size_t *n)
+{
+	switch (which) {
+	case FILE_HOSTS:
+		return parse_hosts_line(line, key, name, n);
+	case FILE_NETWORKS:
+		return parse_networks_line(line, key, name, n);
+	case FILE_PASSWD:
+		return parse_passwd_line(line, key, name, n);
+	}
+	return parse_number_line(line, key, name, n, which == FILE_SERVICES);
+}
+
+static void load_names(unsigned which)
+{
+	static unsigned loaded;
+	char *line, *name;
+	size_t len, n;
+	enum line_result res;
+	uint8_t key[16];
+	unsigned kind;
+
+	if (loaded & 1u << which)
+		return;
+	loaded |= 1u << which;
+	if (reader_open(&name_reader, names_paths[which]) < 0)
+		return;
+	while ((res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK)
 			continue;
-		p = line;
-		n1 = next_word(&p, &w1);
-		n2 = next_word(&p, &w2);
-		if (!n1 || !n2)
-			continue;
-		w2[n2] = 0;
-		q = w2;
-		while (parts < 4 && scan_dec(&q, &x) && x < 256) {
-			a[parts++] = (uint8_t)x;
-			if (*q != '.')
-				break;
-			q++;
-		}
-		if (*q || !parts)
-			continue;
-		/* getnetbyaddr compares the number: 127 is 0.0.0.127. */
-		{
-			uint8_t b[4] = { 0, 0, 0, 0 };
-			memcpy(b + 4 - parts, a, parts);
-			if (!memcmp(b, addr, 4)) {
-				copy_name(out, NAME_LEN, w1, n1);
-				found = 1;
-			}
-		}
+		memset(key, 0, sizeof(key));
+		kind = parse_names_line(which, line, key, &name, &n);
+		/* the last services or protocols line for a key wins */
+		if (kind)
+			name_add(kind, key, name, n, which >= FILE_SERVICES);
 	}
 	reader_close(&name_reader);
-	return found;
+}
+
+/* ---- hosts ---- */
+
+/* The table key of an address; 0 for 0.0.0.0 and ::, which are never
+ * looked up. net-tools asks getnetbyaddr for 0.x.x.x: it tests the host
+ * part of the address in the wrong byte. */
+static unsigned host_key(const uint8_t *addr, int family, uint8_t *key)
+{
+	unsigned alen = family == 6 ? 16 : 4;
+
+	memset(key, 0, 16);
+	memcpy(key, addr, alen);
+	if (is_zero(addr, alen))
+		return 0;
+	load_names(family == 4 && !addr[0] ? FILE_NETWORKS : FILE_HOSTS);
+	return family == 6 ? KIND_HOST6 : addr[0] ? KIND_HOST4 : KIND_NET;
+}
+
+void host_prefetch(const uint8_t *addr, int family)
+{
+	uint8_t key[16];
+	unsigned kind = host_key(addr, family, key);
+
+	if (ENABLE_FEATURE_NETSTAT_RESOLVE && (kind == KIND_HOST4 ||
+	    kind == KIND_HOST6) && !name_find(kind, key) && !table_full())
+		dns_queue(addr, family);
+}
+
+int host_lookup(char *buf, size_t size, const uint8_t *addr, int family)
+{
+	uint8_t key[16];
+	unsigned kind;
+	const char *name;
+	char found[DNS_NAME_MAX + 1];
+	size_t n;
+	int r;
+
+	if (!ENABLE_FEATURE_NETSTAT_RESOLVE)
+		return 0;
+	kind = host_key(addr, family, key);
+	if (!kind)
+		return 0;
+	name = name_find(kind, key);
+	if (!name && kind != KIND_NET && !table_full()) {
+		r = dns_resolve(addr, family, found);
+		n = strlen(found);
+		/* glibc's getnameinfo (IPv6) fails on names that do not
+		 * fit net-tools' buffer; gethostbyaddr's (IPv4) are cut. */
+		if (r == DNS_FOUND && family == 6 && n >= NAME_LEN)
+			r = DNS_NONE;
+		if (r != DNS_GAVE_UP)
+			name_add(kind, key, r == DNS_FOUND ? found : 0, n, 0);
+		name = r == DNS_FOUND ? found : 0;
+	}
+	if (!name || !*name)
+		return 0;
+	copy_name(buf, size, name, strlen(name));
+	return 1;
 }
 
 void host_name(char *buf, size_t size, const uint8_t *addr, int family,
 	       int numeric)
 {
-	uint8_t key[17];
-	struct cached_name *c;
-	int alen = family == 6 ? 16 : 4;
 	char text[IP6_FMT];
 
-	static const uint8_t zero[16];
-
 	text[family == 6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr)] = 0;
-	if (!numeric && !memcmp(addr, zero, (size_t)alen)) {
-		/* Not looked up: 0.0.0.0 stays, :: is shown as [::]. */
-		if (family == 6)
-			memcpy(text, "[::]", 5);
-		numeric = 1;
-	}
-	if (numeric || !ENABLE_FEATURE_NETSTAT_RESOLVE) {
-		copy_name(buf, size, text, strlen(text));
+	/* :: is shown as [::] when resolving; 0.0.0.0 stays. */
+	if (!numeric && family == 6 && is_zero(addr, 16))
+		memcpy(text, "[::]", 5);
+	else if (!numeric && host_lookup(buf, size, addr, family))
 		return;
-	}
-	memset(key, 0, sizeof(key));
-	memcpy(key, addr, (size_t)alen);
-	key[16] = (uint8_t)family;
-	c = cache_find(key);
-	if (!c) {
-		c = cache_add(key);
-		if (family == 4 && addr[0] == 0) {
-			/* net-tools asks getnetbyaddr here: it tests the
-			 * host part of the address in the wrong byte. */
-			if (!lookup_network(addr, c->name))
-				c->name[0] = 0;
-		} else if (!lookup_file("/etc/hosts", 0, addr, alen, c->name)) {
-			c->name[0] = 0;
-		}
-		if (!c->name[0])
-			memcpy(c->name, text, strlen(text) + 1);
-	}
-	copy_name(buf, size, c->name, strlen(c->name));
+	copy_name(buf, size, text, strlen(text));
 }
 
 /* ---- services and protocols ---- */
-
-enum { SERVICES_MAX = 2048, SERVICE_POOL = 24576 };
-enum { PROTO_TCP, PROTO_UDP, PROTO_RAW_SERVICE, PROTO_PROTOCOL };
-struct service_entry {
-	uint16_t port;
-	uint8_t proto;
-	uint16_t name;		/* offset in service_pool */
-};
-static struct service_entry services[SERVICES_MAX];
-static unsigned services_count;
-static char service_pool[SERVICE_POOL];
-static unsigned service_pool_used;
-static int services_loaded;
-
-static void add_service(unsigned port, unsigned proto, const char *name,
-			size_t n)
-{
-	if (services_count == SERVICES_MAX ||
-	    service_pool_used + n + 1 > SERVICE_POOL) {
-		if (services_count != SERVICES_MAX + 1)
-			msg("too many service names; the rest print as numbers",
-			    (char *)0);
-		services_count = SERVICES_MAX;
-		return;
-	}
-	services[services_count].port = (uint16_t)port;
-	services[services_count].proto = (uint8_t)proto;
-	services[services_count].name = (uint16_t)service_pool_used;
-	services_count++;
-	memcpy(service_pool + service_pool_used, name, n);
-	service_pool[service_pool_used + n] = 0;
-	service_pool_used += (unsigned)n + 1;
-}
-
-static void load_services(void)
-{
-	char *line, *p, *w1, *w2, *slash;
-	size_t len, n1, n2;
-	enum line_result res;
-	const char *q;
-	uint64_t port;
-
-	services_loaded = 1;
-	if (reader_open(&name_reader, "/etc/services") >= 0) {
-		while ((res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
-			unsigned proto;
-			if (res != LINE_OK)
-				continue;
-			p = line;
-			n1 = next_word(&p, &w1);
-			n2 = next_word(&p, &w2);
-			if (!n1 || !n2)
-				continue;
-			w2[n2] = 0;
-			slash = strchr(w2, '/');
-			if (!slash)
-				continue;
-			*slash = 0;
-			q = w2;
-			if (!scan_dec(&q, &port) || *q || port > 65535)
-				continue;
-			if (str_eq(slash + 1, "tcp"))
-				proto = PROTO_TCP;
-			else if (str_eq(slash + 1, "udp"))
-				proto = PROTO_UDP;
-			else if (str_eq(slash + 1, "raw"))
-				proto = PROTO_RAW_SERVICE;
-			else
-				continue;
-			add_service((unsigned)port, proto, w1, n1 > 63 ? 63 : n1);
-		}
-		reader_close(&name_reader);
-	}
-	if (reader_open(&name_reader, "/etc/protocols") >= 0) {
-		while ((res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
-			if (res != LINE_OK)
-				continue;
-			p = line;
-			n1 = next_word(&p, &w1);
-			n2 = next_word(&p, &w2);
-			if (!n1 || !n2)
-				continue;
-			w2[n2] = 0;
-			q = w2;
-			if (!scan_dec(&q, &port) || *q || port > 65535)
-				continue;
-			add_service((unsigned)port, PROTO_PROTOCOL, w1,
-				    n1 > 63 ? 63 : n1);
-		}
-		reader_close(&name_reader);
-	}
-}
-
-/* The last entry wins, as net-tools builds its lists by prepending. */
-static const char *find_service(unsigned port, unsigned proto)
-{
-	unsigned i = services_count;
-
-	while (i--)
-		if (services[i].port == port && services[i].proto == proto)
-			return service_pool + services[i].name;
-	return 0;
-}
 
 void service_name(char *buf, size_t size, unsigned port, const char *proto,
 		  int numeric)
 {
 	const char *name = 0;
+	char num[U64_FMT];
+	uint8_t key[16] = { (uint8_t)(port >> 8), (uint8_t)port };
 
 	if (port == 0) {
 		copy_name(buf, size, "*", 1);
 		return;
 	}
 	if (!numeric && ENABLE_FEATURE_NETSTAT_RESOLVE) {
-		if (!services_loaded)
-			load_services();
+		load_names(FILE_SERVICES);
+		load_names(FILE_PROTOCOLS);
 		if (proto[0] == 't')
-			name = find_service(port, PROTO_TCP);
+			name = name_find(KIND_TCP, key);
 		else if (proto[0] == 'u')
-			name = find_service(port, PROTO_UDP);
-		else {
-			name = find_service(port, PROTO_PROTOCOL);
-			if (!name)
-				name = find_service(port, PROTO_RAW_SERVICE);
-		}
+			name = name_find(KIND_UDP, key);
+		else if (!(name = name_find(KIND_PROTO, key)))
+			name = name_find(KIND_RAW, key);
 	}
-	if (name) {
-		copy_name(buf, size, name, strlen(name));
-	} else {
-		char num[U64_FMT];
-		copy_name(buf, size, num, fmt_u64(num, port));
-	}
+	if (!name)
+		name = num, num[fmt_u64(num, port)] = 0;
+	copy_name(buf, size, name, strlen(name));
 }
 
 /* ---- users ---- */
 
-enum { USER_CACHE = 16 };
-static struct {
-	uint32_t uid;
-	uint8_t used, found;
-	char name[33];
-} user_cache[USER_CACHE];
-static unsigned user_cache_next;
-
 void user_name(char *buf, size_t size, uint32_t uid, int numeric)
 {
-	unsigned i;
-	char *line, *p, *field[3];
-	size_t len;
-	enum line_result res;
+	const char *name = 0;
+	char num[U64_FMT];
+	uint8_t key[16] = { 0 };
 
+	memcpy(key, &uid, 4);
 	if (!numeric && ENABLE_FEATURE_NETSTAT_RESOLVE) {
-		for (i = 0; i < USER_CACHE; i++)
-			if (user_cache[i].used && user_cache[i].uid == uid)
-				break;
-		if (i == USER_CACHE) {
-			i = user_cache_next++ % USER_CACHE;
-			user_cache[i].used = 1;
-			user_cache[i].found = 0;
-			user_cache[i].uid = uid;
-			if (reader_open(&name_reader, "/etc/passwd") >= 0) {
-				while (!user_cache[i].found &&
-				       (res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
-					uint64_t v;
-					const char *q;
-					unsigned f;
-					if (res != LINE_OK)
-						continue;
-					p = line;
-					for (f = 0; f < 3; f++) {
-						field[f] = p;
-						p = strchr(p, ':');
-						if (!p)
-							break;
-						*p++ = 0;
-					}
-					if (f < 3)
-						continue;
-					q = field[2];
-					if (!scan_dec(&q, &v) || *q != 0 || v != uid)
-						continue;
-					copy_name(user_cache[i].name,
-						  sizeof(user_cache[i].name),
-						  field[0], strlen(field[0]));
-					user_cache[i].found = 1;
-				}
-				reader_close(&name_reader);
-			}
-		}
-		if (user_cache[i].found) {
-			copy_name(buf, size, user_cache[i].name,
-				  strlen(user_cache[i].name));
-			return;
-		}
+		load_names(FILE_PASSWD);
+		name = name_find(KIND_USER, key);
 	}
-	{
-		char num[U64_FMT];
-		copy_name(buf, size, num, fmt_i64(num, (int32_t)uid));
-	}
+	if (!name)
+		name = num, num[fmt_i64(num, (int32_t)uid)] = 0;
+	copy_name(buf, size, name, strlen(name));
 }

@@ -225,6 +225,18 @@ static const struct family_name {
 };
 static const char *missing_family;
 
+/* The names as net-tools joins them (-s says which it cannot show). */
+static void append_family(const char *name)
+{
+	size_t used = strlen(G.family_list), n = strlen(name);
+
+	if (used + n + 2 > sizeof(G.family_list))
+		return;
+	if (used)
+		G.family_list[used++] = ',';
+	memcpy(G.family_list + used, name, n + 1);
+}
+
 static void add_families(const char *list)
 {
 	char word[32];
@@ -253,6 +265,7 @@ static void add_families(const char *list)
 			_exit(1);
 		}
 		G.families |= family_names[i].family;
+		append_family(family_names[i].name);
 		if (family_names[i].family == FAMILY_OTHER)
 			missing_family = family_names[i].what;
 	}
@@ -361,9 +374,9 @@ static void apply_option(int c, const char *arg)
 	case 'U': G.socks |= SOCK_UDPLITE; break;
 	case 'w': G.socks |= SOCK_RAW; break;
 	case 'S': G.socks |= SOCK_SCTP; break;
-	case 'x': G.families |= FAMILY_UNIX; break;
-	case '4': G.families |= FAMILY_INET; break;
-	case '6': G.families |= FAMILY_INET6; break;
+	case 'x': add_families("unix"); break;
+	case '4': add_families("inet"); break;
+	case '6': add_families("inet6"); break;
 	case 'A': add_families(arg); break;
 	case 'r': set_mode(MODE_ROUTE); break;
 	case 's': set_mode(MODE_STATS); break;

@@ -1,6 +1,313 @@
-/* Not built yet: prints nothing. */
+/* SCTP endpoints and associations: /proc/net/sctp/{eps,assocs}, and the
+ * sctp6 twins net-tools also tries (no kernel makes them). The kernel
+ * prints the addresses as text, IPv4 and IPv6 in one file, one line per
+ * socket or association with every address of a multi-homed one:
+ *   eps:    ENDPT SOCK STY SST HBKT LPORT UID INODE LADDRS...
+ *   assocs: ASSOC SOCK STY SST ST HBKT ASSOC-ID TX_QUEUE RX_QUEUE UID INODE
+ *           LPORT RPORT LADDRS... <-> RADDRS... \t(counters)
+ * net-tools shows endpoints with -l or -a, associations without -l or
+ * with -a, ignores -W, never names ports, and prints hosts numerically
+ * when any of -n, --numeric-*, -N is given. */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "netstat.h"
 
-void show_sctp(void) { }
+enum { SCTP_EPS, SCTP_ASSOCS };
+
+static const struct sctp_file {
+	char file[17];		/* under $PROC_ROOT */
+	uint8_t kind;		/* SCTP_EPS, SCTP_ASSOCS */
+	uint8_t v6;
+} sctp_files[] = {
+	{ "net/sctp/eps", SCTP_EPS, 0 },
+	{ "net/sctp6/eps", SCTP_EPS, 1 },
+	{ "net/sctp/assocs", SCTP_ASSOCS, 0 },
+	{ "net/sctp6/assocs", SCTP_ASSOCS, 1 },
+};
+
+/* The decimal columns kept, as slots of sctp_row.v. */
+enum { V_STATE, V_TXQ, V_RXQ, V_UID, V_INODE, V_LPORT, V_RPORT, V_COUNT };
+
+/* One character per column before the address lists: '-' for a column
+ * that is skipped, else the slot its value goes to. */
+static const char sctp_columns[][14] = {
+	[SCTP_EPS] = "---0-534",
+	[SCTP_ASSOCS] = "---0---123456",
+};
+
+/* How many bits each value may have, and its column in the messages. */
+static const uint8_t slot_bits[V_COUNT] = { 31, 32, 32, 32, 64, 16, 16 };
+static const char slot_errors[V_COUNT][13] = {
+	"bad SST", "bad TX_QUEUE", "bad RX_QUEUE", "bad UID", "bad INODE",
+	"bad LPORT", "bad RPORT",
+};
+
+/* The socket state column holds the kernel's TCP state numbers. */
+static const char tcp_state_names[] =
+	"\0ESTABLISHED\0SYN_SENT\0SYN_RECV\0FIN_WAIT1\0FIN_WAIT2\0TIME_WAIT\0"
+	"CLOSE\0CLOSE_WAIT\0LAST_ACK\0LISTEN\0CLOSING";
+
+struct sctp_row {
+	uint64_t v[V_COUNT];
+	const char *local, *local_end, *remote, *remote_end;
+};
+
+/* Parses the columns and finds the address lists; 0 or what is wrong. */
+static const char *parse_sctp_line(const char *s, unsigned kind,
+				   struct sctp_row *r)
+{
+	const char *c;
+	unsigned slot;
+
+	for (c = sctp_columns[kind]; *c; c++) {
+		skip_spaces(&s);
+		if (!*s)
+			return "too few fields";
+		if (*c == '-') {
+			while (*s && !is_space((unsigned char)*s))
+				s++;
+			continue;
+		}
+		slot = (unsigned)(*c - '0');
+		if (!scan_dec(&s, &r->v[slot]) ||
+		    (slot_bits[slot] < 64 && r->v[slot] >> slot_bits[slot]) ||
+		    (*s && !is_space((unsigned char)*s)))
+			return slot_errors[slot];
+	}
+	r->local = s;
+	r->local_end = r->remote = r->remote_end = s + strlen(s);
+	if (kind == SCTP_ASSOCS) {
+		while ((s = strchr(s, '<')) && (s[1] != '-' || s[2] != '>'))
+			s++;
+		if (!s)
+			return "no <-> between the address lists";
+		r->local_end = s;
+		r->remote = s + 3;
+		r->remote_end = r->remote + strcspn(r->remote, "\t");
+	}
+	return 0;
+}
+
+/* One address of a list: dotted IPv4 or the kernel's eight-group IPv6
+ * (%pI6), after a '*' on the primary address of an association.
+ * Returns 4 or 16 with *p past it, 0 at the end of the list, -1 if the
+ * word is not an address. */
+static int next_address(const char **p, const char *end, unsigned kind,
+			uint8_t *addr)
+{
+	const char *s = *p, *w;
+	uint64_t v;
+	unsigned i;
+
+	while (s < end && is_space((unsigned char)*s))
+		s++;
+	if (s == end)
+		return 0;
+	if (*s == '*' && kind == SCTP_ASSOCS)
+		s++;
+	for (w = s; w < end && !is_space((unsigned char)*w); w++)
+		;
+	if (!memchr(s, ':', (size_t)(w - s))) {
+		for (i = 0; i < 4; i++) {
+			if ((i && *s++ != '.') || !scan_dec(&s, &v) || v > 255)
+				return -1;
+			addr[i] = (uint8_t)v;
+		}
+	} else {
+		for (i = 0; i < 16; i += 2) {
+			if ((i && *s++ != ':') || !scan_hex(&s, &v, 4))
+				return -1;
+			addr[i] = (uint8_t)(v >> 8);
+			addr[i + 1] = (uint8_t)v;
+		}
+	}
+	if (s != w)
+		return -1;
+	*p = s;
+	return i;
+}
+
+static const uint8_t v4_mapped_prefix[12] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+};
+
+/* "host:port" (or the host alone, or nothing when the list has ended)
+ * left-justified in width; net-tools keeps 63 bytes of a name. */
+static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
+			       int with_port, unsigned width)
+{
+	char text[64 + 1 + U64_FMT];
+	size_t n;
+	int numeric = opt_has(OPT_n_host | OPT_n_port | OPT_n_user | OPT_N) != 0;
+
+	text[0] = 0;
+	if (len == 16 && !memcmp(addr, v4_mapped_prefix, 12))
+		host_name(text, 64, addr + 12, 4, 1);
+	else if (len)
+		host_name(text, 64, addr, len == 16 ? 6 : 4, numeric);
+	if (len && with_port) {
+		n = strlen(text);
+		text[n++] = ':';
+		if (port)
+			n += fmt_u64(text + n, port);
+		else
+			text[n++] = '*';
+		text[n] = 0;
+	}
+	out_left(text, width);
+}
+
+static void print_sctp_state(unsigned state)
+{
+	char buf[24];
+	const char *s = tcp_state_names;
+	unsigned i;
+
+	if (state < 12) {
+		for (i = 0; i < state; i++)
+			s += strlen(s) + 1;
+	} else {
+		memcpy(buf, "UNKNOWN(", 8);
+		memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
+		s = buf;
+	}
+	out_left(s, 11);
+}
+
+/* Every address of the row on its own line: the first line has the
+ * queues, ports and state, an association pairs local and remote
+ * addresses up line by line. */
+static void print_sctp_row(unsigned kind, const struct sctp_row *r)
+{
+	const char *lp = r->local, *rp = r->remote;
+	uint8_t la[16], ra[16];
+	int ll, rl, first = 1;
+
+	for (;;) {
+		ll = next_address(&lp, r->local_end, kind, la);
+		rl = next_address(&rp, r->remote_end, kind, ra);
+		if (!ll && !rl)
+			break;
+		if (!first) {
+			out_char('\n');
+			out_spaces(20);
+		} else if (kind == SCTP_EPS) {
+			out_str("sctp");
+			out_spaces(16);
+		} else {
+			out_str("sctp  ");
+			out_u64_right(r->v[V_RXQ], 6);
+			out_char(' ');
+			out_u64_right(r->v[V_TXQ], 6);
+			out_char(' ');
+		}
+		if (kind == SCTP_EPS) {
+			print_sctp_address(la, ll, (unsigned)r->v[V_LPORT], 1, 47);
+		} else {
+			print_sctp_address(la, ll, (unsigned)r->v[V_LPORT], first, 23);
+			out_char(' ');
+			print_sctp_address(ra, rl, (unsigned)r->v[V_RPORT], first, 23);
+		}
+		out_char(' ');
+		if (first)
+			print_sctp_state((unsigned)r->v[V_STATE]);
+		else
+			out_spaces(11);
+		first = 0;
+	}
+	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
+	if (opt_has(OPT_o))
+		out_char(' ');
+	out_char('\n');
+}
+
+/* Every address must parse before anything of the row is printed. */
+static int addresses_ok(unsigned kind, const char *p, const char *end)
+{
+	uint8_t a[16];
+	int len;
+
+	while ((len = next_address(&p, end, kind, a)) > 0)
+		;
+	return len == 0;
+}
+
+static struct line_reader sctp_reader;
+
+static int sctp_unsupported;
+
+/* Opens the file; a missing IPv4 file means a kernel without SCTP: -S
+ * then reports it and ends the listing once both files of this kind are
+ * done, -v alone reports it, -4/-6 without a protocol say nothing. */
+static int open_sctp_file(const struct sctp_file *f, char *path)
+{
+	int err;
+
+	if (reader_open_proc(&sctp_reader, f->file, path) >= 0)
+		return 1;
+	err = errno;
+	if (err != ENOENT) {
+		msg_errno(path, err);
+		G.exit_status = 1;
+	} else if (!f->v6 && !G.no_protocol_given &&
+		   ((G.socks & SOCK_SCTP) || opt_has(OPT_v))) {
+		raw_err("netstat: no support for `AF INET (");
+		raw_err("sctp");
+		raw_err(")' on this system.\n");
+		sctp_unsupported = (G.socks & SOCK_SCTP) != 0;
+	}
+	return 0;
+}
+
+static void show_sctp_file(const struct sctp_file *f)
+{
+	char path[PATH_BUF], *line;
+	size_t len;
+	enum line_result res;
+	struct sctp_row r;
+	const char *bad;
+
+	if (!open_sctp_file(f, path))
+		return;
+	while ((res = read_line(&sctp_reader, &line, &len)) != LINE_EOF) {
+		if (res != LINE_OK || sctp_reader.line_no == 1)
+			continue;
+		if (strlen(line) != len)
+			bad = "NUL byte in line";
+		else if (!(bad = parse_sctp_line(line, f->kind, &r)) &&
+			 (!addresses_ok(f->kind, r.local, r.local_end) ||
+			  !addresses_ok(f->kind, r.remote, r.remote_end)))
+			bad = "bad address";
+		if (bad)
+			msg_line(path, sctp_reader.line_no, bad);
+		else
+			print_sctp_row(f->kind, &r);
+	}
+	reader_close(&sctp_reader);
+}
+
+void show_sctp(void)
+{
+	unsigned i;
+
+	/* The classic protocol words have none for SCTP. */
+	if (G.classic_files)
+		return;
+	for (i = 0; i < sizeof(sctp_files) / sizeof(sctp_files[0]); i++) {
+		const struct sctp_file *f = &sctp_files[i];
+		if ((f->kind == SCTP_EPS ? opt_has(OPT_a | OPT_l) :
+		     !opt_has(OPT_l) || opt_has(OPT_a)) &&
+		    (G.families & (f->v6 ? FAMILY_INET6 : FAMILY_INET)) &&
+		    (!f->v6 || ENABLE_FEATURE_NETSTAT_IPV6))
+			show_sctp_file(f);
+		/* As net-tools, which returns from main(). */
+		if (f->v6 && sctp_unsupported) {
+			out_flush();
+			_exit(1);
+		}
+	}
+}
 
 //kbuild:lib-$(CONFIG_NETSTAT) += sctp.o

@@ -1,6 +1,503 @@
-/* Not built yet: prints nothing. */
+/* Protocol statistics (-s): the counters of /proc/net/snmp, netstat,
+ * snmp6 and sctp/snmp, printed as net-tools 2.10 prints them.
+ *
+ * net-tools looks each counter up in a table with bsearch(), and some of
+ * its tables are not sorted: the counters it cannot find print raw, as
+ * unknown ones do ("Forwarding: 2"). stats_table.txt lists only the
+ * counters its lookup does find, so a plain search here gives the same
+ * answers. The sentences are packed by stats_table.py. */
+#include <errno.h>
+#include <string.h>
+
 #include "netstat.h"
 
-int show_statistics(void) { return 0; }
+enum {
+	STATS_F_RAW = 1, STATS_F_TCP = 2, STATS_F_UDP = 4, STATS_F_SCTP = 8,
+	STATS_F_V6 = 16,	/* a section of snmp6 */
+	STATS_F_PREFIXED = 32,	/* its names start with its title */
+};
+
+struct stats_section {
+	char title[8];
+	uint8_t flags;
+	uint16_t entries;	/* offset in stats_text */
+};
+
+#include "stats_table.h"
+
+/* Which classic protocol word (-s -p icmp) shows a section. */
+static const struct classic_section {
+	char title[9];
+	uint16_t bits;
+} classic_sections[] = {
+	{ "Ip", STATS_IP },		{ "IpExt", STATS_IP },
+	{ "Icmp", STATS_ICMP },		{ "IcmpMsg", STATS_ICMP },
+	{ "Tcp", STATS_TCP },		{ "TcpExt", STATS_TCP },
+	{ "MPTcpExt", STATS_TCP },	{ "Udp", STATS_UDP },
+	{ "UdpLite", STATS_UDPLITE },	{ "Ip6", STATS_IP6 },
+	{ "Icmp6", STATS_ICMP6 },	{ "Udp6", STATS_UDP6 },
+	{ "UdpLite6", STATS_UDP6 },
+};
+
+enum { STATS_V4 = STATS_IP | STATS_ICMP | STATS_TCP | STATS_UDP | STATS_UDPLITE };
+
+enum { NORMAL, INPUT_HISTOGRAM, OUTPUT_HISTOGRAM };
+
+static struct {
+	unsigned shown;		/* STATS_F_* classes asked for */
+	unsigned classic;	/* protocol words, or 0 */
+	unsigned snmp6_pass;	/* -s -6: snmp's Tcp answers to "tcpv6" */
+	unsigned state;		/* NORMAL or a histogram: the indent */
+	unsigned show;		/* the current section prints */
+	const struct stats_section *sec;	/* known section, or 0 */
+	unsigned header_line;
+	uint16_t token_at[STATS_TOKENS];
+	uint16_t sentence_at[STATS_SENTENCES];
+	struct line_reader r;
+	char path[PATH_BUF];
+	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
+} S;
+
+static size_t ustrlen(const unsigned char *p)
+{
+	return strlen((const char *)p);
+}
+
+static void index_table(void)
+{
+	const unsigned char *p = stats_tokens;
+	unsigned i;
+
+	for (i = 0; i < STATS_TOKENS; i++, p += ustrlen(p) + 1)
+		S.token_at[i] = (uint16_t)(p - stats_tokens);
+	p = stats_text;
+	for (i = 0; i < STATS_SENTENCES; i++, p += ustrlen(p) + 1)
+		S.sentence_at[i] = (uint16_t)(p - stats_text);
+}
+
+/* Unpacks a table string into out; returns its end (not terminated). */
+static char *unpack(char *out, const unsigned char *p)
+{
+	for (; *p; p++) {
+		if (*p & 0x80)
+			out = unpack(out, stats_tokens + S.token_at[*p & 0x7f]);
+		else
+			*out++ = (char)*p;
+	}
+	return out;
+}
+
+/* The sentence number of *name in the current section, -1 if net-tools
+ * does not find it; *name is left past the section prefix. */
+static int find_counter(const char **name)
+{
+	const unsigned char *p;
+	char buf[64];
+
+	if (!S.sec)
+		return -1;
+	if (S.sec->flags & STATS_F_PREFIXED) {
+		size_t n = strlen(S.sec->title);
+		if (strncmp(*name, S.sec->title, n))
+			return -1;
+		*name += n;
+	}
+	for (p = stats_text + S.sec->entries; *p; p += ustrlen(p) + 2) {
+		*unpack(buf, p) = 0;
+		if (str_eq(buf, *name))
+			return p[ustrlen(p) + 1];
+	}
+	return -1;
+}
+
+static void print_sentence(unsigned n, uint64_t val, unsigned indent)
+{
+	char buf[128], *pct;
+
+	*unpack(buf, stats_text + S.sentence_at[n]) = 0;
+	pct = strchr(buf, '%');
+	out_spaces(indent);
+	out_mem(buf, (size_t)(pct - buf));
+	out_u64(val);
+	out_str(pct + 1);
+	out_char('\n');
+}
+
+static unsigned indent(void)
+{
+	return S.state == NORMAL ? 4 : 8;
+}
+
+/* One counter, as net-tools' printval(): the indent of a raw line and of
+ * a histogram title follows the line printed before. */
+static void print_counter(const char *name, uint64_t val)
+{
+	const char *key = name;
+	int n = find_counter(&key);
+	unsigned hist;
+
+	if (n < 0) {
+		if (val) {
+			out_spaces(indent());
+			out_escaped(name, strlen(name));
+			out_str(": ");
+			out_u64(val);
+			out_char('\n');
+		}
+		return;
+	}
+	if (n == 0)
+		return;
+	if (n < STATS_FIRST_HIST) {
+		S.state = NORMAL;
+		if (val || n < STATS_FIRST_OPT)
+			print_sentence((unsigned)n, val, 4);
+		return;
+	}
+	hist = key[0] == 'I' ? INPUT_HISTOGRAM : OUTPUT_HISTOGRAM;
+	if (S.state != hist) {
+		out_spaces(indent());
+		out_str(hist == INPUT_HISTOGRAM ? "ICMP input histogram:\n"
+						: "ICMP output histogram:\n");
+	}
+	S.state = hist;
+	if (val)
+		print_sentence((unsigned)n, val, 8);
+}
+
+static unsigned classic_bits(const char *title)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(classic_sections) / sizeof(classic_sections[0]); i++)
+		if (str_eq(title, classic_sections[i].title))
+			return S.snmp6_pass && classic_sections[i].bits == STATS_TCP
+				       ? STATS_TCP6 : classic_sections[i].bits;
+	return 0;
+}
+
+/* A section title, as net-tools' newtable(): a known section prints when
+ * its switch is on and starts over at the normal indent; an unknown one
+ * always prints and keeps the indent of the line before. */
+static void start_section(const char *title, unsigned v6)
+{
+	unsigned i;
+
+	S.sec = 0;
+	for (i = 0; i < sizeof(stats_sections) / sizeof(stats_sections[0]); i++)
+		if ((stats_sections[i].flags & STATS_F_V6) == v6 &&
+		    str_eq(title, stats_sections[i].title))
+			S.sec = &stats_sections[i];
+	if (S.classic)
+		S.show = (classic_bits(title) & S.classic) != 0;
+	else
+		S.show = !S.sec || (S.sec->flags & S.shown);
+	if (S.sec)
+		S.state = NORMAL;
+	if (S.show) {
+		out_escaped(title, strlen(title));
+		out_str(":\n");
+	}
+}
+
+static void bad_line(unsigned line, const char *what, const char *name)
+{
+	char buf[160];
+	size_t n = strlen(what), m = strlen(name);
+
+	if (m > sizeof(buf) - n - 1)
+		m = sizeof(buf) - n - 1;
+	memcpy(buf, what, n);
+	memcpy(buf + n, name, m);
+	buf[n + m] = 0;
+	msg_line(S.r.path, line, buf);
+	G.exit_status = 1;
+}
+
+/* strtoull(*p, p, 10) as glibc does it: signs, overflow to the maximum,
+ * *p left alone when there are no digits. 0 in *ok for those two. */
+static uint64_t scan_counter(const char **p, int *ok)
+{
+	const char *s = *p, *digits;
+	uint64_t v = 0;
+	int neg = 0, over = 0;
+
+	while (is_space((unsigned char)*s))
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	for (digits = s; *s >= '0' && *s <= '9'; s++) {
+		unsigned d = (unsigned)(*s - '0');
+		if (v > 1844674407370955161u || (v == 1844674407370955161u && d > 5))
+			over = 1;
+		v = v * 10 + d;
+	}
+	*ok = s != digits && !over;
+	if (s == digits)
+		return 0;
+	*p = s;
+	return over ? UINT64_MAX : neg ? 0 - v : v;
+}
+
+static const char separators[] = " \t\n";
+
+/* net-tools splits its lines at these three only. */
+static char *skip_separators(const char *p)
+{
+	while (*p && strchr(separators, *p))
+		p++;
+	return (char *)p;
+}
+
+/* A "Title: names" line and its "Title: values" line (snmp, netstat). */
+static void print_pair(char *names, const char *values, const char *only)
+{
+	char *sp = strchr(names, ':'), *end;
+	const char *np = strchr(values, ':');
+	int last, reported = 0, ok;
+
+	if (!sp || !np) {
+		bad_line(sp ? S.r.line_no : S.header_line,
+			 "no ':' after the section name", "");
+		return;
+	}
+	*sp++ = 0;
+	if (only && strncmp(names, only, strlen(only)))
+		return;
+	start_section(names, 0);
+	np++;
+	do {
+		uint64_t val;
+		sp = skip_separators(sp);
+		np = skip_separators(np);
+		end = sp + strcspn(sp, separators);
+		last = !*end;
+		*end = 0;
+		if (*sp && S.show) {
+			val = scan_counter(&np, &ok);
+			if (!ok && !reported++)
+				bad_line(S.r.line_no, "bad or missing value for ", sp);
+			print_counter(sp, val);
+		}
+		sp = end + 1;
+	} while (!last);
+}
+
+/* A line the reader could not give whole (too long, NUL bytes). */
+static int whole_line(enum line_result res, const char *line, size_t len)
+{
+	if (res != LINE_OK) {
+		G.exit_status = 1;	/* the reader said why */
+		return 0;
+	}
+	if (strlen(line) != len) {
+		bad_line(S.r.line_no, "NUL byte in line, skipped", "");
+		return 0;
+	}
+	return 1;
+}
+
+/* snmp and netstat: pairs of lines, an empty line between pairs skipped.
+ * A bad names line takes its values line with it. -1: cannot open. */
+static int read_pairs(const char *rel, const char *only)
+{
+	enum { WANT_NAMES, WANT_VALUES, SKIP_VALUES } want = WANT_NAMES;
+	enum line_result res;
+	unsigned seen = 0;
+	size_t len;
+	char *line;
+
+	if (reader_open_proc(&S.r, rel, S.path) < 0)
+		return -1;
+	while ((res = read_line(&S.r, &line, &len)) != LINE_EOF) {
+		/* lines the reader dropped, and this one if it is bad */
+		while (++seen < S.r.line_no)
+			want = want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
+		if (!whole_line(res, line, len)) {
+			want = want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
+			continue;
+		}
+		if (want == WANT_NAMES) {
+			if (len) {
+				memcpy(S.header, line, len + 1);
+				S.header_line = S.r.line_no;
+				want = WANT_VALUES;
+			}
+			continue;
+		}
+		if (want == WANT_VALUES)
+			print_pair(S.header, line, only);
+		want = WANT_NAMES;
+	}
+	reader_close(&S.r);
+	return 0;
+}
+
+/* strstr(), which costs musl 1.3 KB. */
+static int contains(const char *s, const char *part)
+{
+	size_t n = strlen(part);
+
+	for (; *s; s++)
+		if (!strncmp(s, part, n))
+			return 1;
+	return !n;
+}
+
+/* snmp6: "Name value" lines; a section starts where a name stops holding
+ * the title, which is the first name up to its first '6'. As net-tools
+ * does, a line without a name or a value keeps the last ones. */
+static void read_snmp6(void)
+{
+	static char name[64], title[64];
+	static uint64_t val;
+	enum line_result res;
+	size_t len, n;
+	char *line;
+	int titled = 0, ok;
+
+	name[0] = 0;
+	val = 0;
+	while ((res = read_line(&S.r, &line, &len)) != LINE_EOF) {
+		const char *p = line, *q;
+		if (!whole_line(res, line, len))
+			continue;
+		skip_spaces(&p);
+		if (*p) {
+			uint64_t v;
+			for (n = 0; p[n] && !is_space((unsigned char)p[n]); n++)
+				;
+			if (n >= sizeof(name)) {
+				bad_line(S.r.line_no, "name too long, skipped", "");
+				continue;
+			}
+			memcpy(name, p, n);
+			name[n] = 0;
+			p += n;
+			q = p;
+			v = scan_counter(&p, &ok);
+			if (p != q)
+				val = v;
+			if (!ok)
+				bad_line(S.r.line_no, "bad or missing value for ", name);
+		}
+		if (!titled || !contains(name, title)) {
+			char *six = strchr(name, '6');
+			n = six ? (size_t)(six - name) + 1 : strlen(name);
+			memcpy(title, name, n);
+			title[n] = 0;
+			start_section(title, STATS_F_V6);
+			titled = 1;
+		}
+		if (S.show)
+			print_counter(name, val);
+	}
+	reader_close(&S.r);
+}
+
+/* sctp/snmp: "Name value" lines under the Sctp title. */
+static void read_sctp(void)
+{
+	enum line_result res;
+	size_t len;
+	char *line;
+
+	start_section("Sctp", 0);
+	while ((res = read_line(&S.r, &line, &len)) != LINE_EOF) {
+		char *p;
+		const char *v;
+		int ok;
+		uint64_t val;
+		if (!whole_line(res, line, len))
+			continue;
+		p = line + strcspn(line, separators);
+		if (!*p)
+			continue;
+		*p++ = 0;
+		v = skip_separators(p);
+		if (!*v || !S.show)
+			continue;
+		val = scan_counter(&v, &ok);
+		if (!ok)
+			bad_line(S.r.line_no, "bad value for ", line);
+		print_counter(line, val);
+	}
+	reader_close(&S.r);
+}
+
+static void cannot_open(void)
+{
+	int err = errno;
+
+	raw_err("cannot open ");
+	raw_err(S.path);
+	raw_err(": ");
+	raw_err(error_text(err));
+	raw_err("\n");
+}
+
+static void show_inet_statistics(void)
+{
+	if (read_pairs("net/snmp", 0) < 0) {
+		cannot_open();
+		return;
+	}
+	read_pairs("net/netstat", 0);
+	if (reader_open_proc(&S.r, "net/sctp/snmp", S.path) == 0)
+		read_sctp();
+}
+
+static void show_inet6_statistics(void)
+{
+	if (reader_open_proc(&S.r, "net/snmp6", S.path) < 0) {
+		cannot_open();
+		return;
+	}
+	read_snmp6();
+	if (S.classic && !(S.classic & STATS_TCP6))
+		return;
+	S.snmp6_pass = 1;
+	if (read_pairs("net/snmp", "Tcp") < 0)
+		cannot_open();
+	S.snmp6_pass = 0;
+}
+
+int show_statistics(void)
+{
+	static const uint8_t switches[][2] = {
+		{ SOCK_RAW, STATS_F_RAW }, { SOCK_TCP, STATS_F_TCP },
+		{ SOCK_UDP, STATS_F_UDP }, { SOCK_SCTP, STATS_F_SCTP },
+	};
+	const char *family = G.family_list[0] ? G.family_list : "inet";
+	unsigned i, inet6 = str_eq(family, "inet6");
+
+	if (!inet6 && !str_eq(family, "inet")) {
+		out_str("netstat: No statistics support for specified address family: ");
+		out_escaped(family, strlen(family));
+		out_char('\n');
+		return 1;
+	}
+	if (!S.token_at[1])
+		index_table();
+	/* As net-tools: no protocol switch means all of them. */
+	S.shown = STATS_F_RAW | STATS_F_TCP | STATS_F_UDP | STATS_F_SCTP;
+	if (G.socks & SOCK_INET)
+		for (S.shown = i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
+			if (G.socks & switches[i][0])
+				S.shown |= switches[i][1];
+	S.classic = ENABLE_FEATURE_NETSTAT_CLASSIC ? G.classic_stats : 0;
+	S.state = NORMAL;
+	if (S.classic) {
+		if (S.classic & STATS_V4)
+			show_inet_statistics();
+		if (S.classic & ~STATS_V4)
+			show_inet6_statistics();
+	} else if (inet6) {
+		show_inet6_statistics();
+	} else {
+		show_inet_statistics();
+	}
+	return 0;
+}
 
 //kbuild:lib-$(CONFIG_NETSTAT) += stats.o

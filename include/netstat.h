@@ -62,6 +62,7 @@ struct netstat_globals {
 	int exit_status;	/* worst status seen so far */
 	int secure;		/* set-id: the environment is not trusted */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
+	char family_list[40];	/* -A/-4/-6/-x names in order: "inet,inet6" */
 };
 extern struct netstat_globals G;
 
@@ -98,7 +99,8 @@ unsigned fmt_hundredths(char *buf, uint64_t v);
 /* ---- messages on fd 2 (io.c) ---- */
 /* "netstat: a b c\n"; NULL ends the list. */
 void msg(const char *first, ...);
-/* "netstat: PATH: line N: WHAT\n" and a non-zero exit status later. */
+/* "netstat: PATH: line N: WHAT\n"; like net-tools, a bad line does not
+ * change the exit status. */
 void msg_line(const char *path, unsigned line, const char *what);
 /* "netstat: PATH: strerror(errno)\n" */
 void msg_errno(const char *path, int err);
@@ -150,6 +152,21 @@ void service_name(char *buf, size_t size, unsigned port, const char *proto,
 		  int numeric);
 /* User name for a uid, or the number (printed as a signed int). */
 void user_name(char *buf, size_t size, uint32_t uid, int numeric);
+/* A name from /etc/hosts or DNS for an address; 0 (buf untouched) if none. */
+int host_lookup(char *buf, size_t size, const uint8_t *addr, int family);
+/* Starts the DNS question for an address host_name will be asked about
+ * soon, so that several are out at once. */
+void host_prefetch(const uint8_t *addr, int family);
+/* A dotted quad or IPv6 text address into out; 4, 16 or 0 (not one). */
+int parse_ip(const char *s, uint8_t *out);
+
+/* ---- resolv.c: reverse DNS, one time budget per run ---- */
+enum { DNS_NAME_MAX = 255 };
+enum { DNS_FOUND, DNS_NONE, DNS_GAVE_UP };
+void dns_queue(const uint8_t *addr, int family);
+/* DNS_FOUND with the name in name[DNS_NAME_MAX + 1], DNS_NONE, or
+ * DNS_GAVE_UP (no nameserver left, or the time budget is spent). */
+int dns_resolve(const uint8_t *addr, int family, char *name);
 
 /* ---- inet.c: the Internet socket table ---- */
 enum { NAME_HOST_MAX = 128 };

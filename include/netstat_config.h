@@ -48,4 +48,19 @@
 #define ENABLE_FEATURE_NETSTAT_SCTP 1
 #endif
 
+/* Fuzz builds (tests/fuzz) read every file from the fuzzer's input. */
+#ifndef NETSTAT_FUZZING
+#define NETSTAT_FUZZING 0
+#endif
+#if NETSTAT_FUZZING
+#include <stddef.h>
+enum { FUZZ_FILES = 4 };
+struct fuzz_file {
+	const char *suffix;		/* a path ending in this is served */
+	const unsigned char *data;
+	size_t size;
+};
+extern struct fuzz_file fuzz_files[FUZZ_FILES];
+#endif
+
 #endif

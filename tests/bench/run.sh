@@ -8,7 +8,8 @@
 # into tests/bench/data/ (git-ignored). The peers read it as their /proc
 # through tests/replay.sh; we read it through PROC_ROOT in the same kind of
 # namespace. Each figure is the median of RUNS runs (default 5); the ratio
-# is our median over the peer's. Peak RSS is the largest over our runs.
+# is our median over the peer's. Peak RSS is our VmHWM, sampled while the
+# output is read (tests/bench/peak_rss.py).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
@@ -35,7 +36,9 @@ for n in $sizes; do
 			--seed "$n" --listen-every 1000
 	fi
 	for args in -tan -tuan -tln -an; do
-		set -- $(ours_ns "$fx" $args); o=$1 rss=$2
+		set -- $(ours_ns "$fx" $args); o=$1
+		rss=$(REPLAY_PROC=0 tests/replay.sh "$fx" tests/etc env PROC_ROOT="$fx" \
+			python3 "$top/tests/bench/peak_rss.py" "$ours" $args)
 		set -- $(in_ns "$fx" netstat $args); nt=$1
 		set -- $(in_ns "$fx" busybox netstat $args); bb=$1
 		set -- $(in_ns "$fx" toybox netstat $args); tb=$1

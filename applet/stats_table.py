@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Packs applet/stats_table.txt into applet/stats_table.h for stats.c.
+
+    applet/stats_table.py            (rewrites stats_table.h next to it)
+
+Every name and sentence is a byte string in which a byte of 0x80 or more
+stands for one of up to 128 tokens: common fragments picked greedily by
+the bytes they save. A token's text may itself hold earlier tokens.
+
+stats_text holds the sentences (each ends in 0), then per section its
+entries: the name (without the section prefix) ending in 0, then one byte,
+the sentence number; an empty name ends the section. Sentence 0 is the
+silent one; then the "number" sentences, the "opt" ones, the histogram ones.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CLASSES = {"raw": "STATS_F_RAW", "tcp": "STATS_F_TCP", "udp": "STATS_F_UDP",
+           "sctp": "STATS_F_SCTP"}
+
+
+def read_table(path):
+    sections = []
+    for line in open(path, encoding="ascii"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            title, cls = line[1:-1].split()
+            prefixed = title.endswith("+")
+            title = title.rstrip("+")
+            sections.append({"title": title, "prefixed": prefixed,
+                             "v6": cls.endswith("6"), "class": cls.rstrip("6"),
+                             "entries": []})
+            continue
+        f = line.split("\t")
+        name, kind, sentence = f[0], f[1], f[2] if len(f) > 2 else ""
+        sec = sections[-1]
+        if sec["prefixed"]:
+            assert name.startswith(sec["title"]), name
+            name = name[len(sec["title"]):]
+        if kind == "hist":
+            assert name.startswith(("In", "Out")), name
+            assert sentence.endswith(": %"), sentence
+        sec["entries"].append((name, kind, sentence))
+    return sections
+
+
+def pick_tokens(strings, max_tokens=128, max_len=24):
+    """Greedy dictionary: each round, the fragment saving the most bytes."""
+    seqs = [list(s) for s in strings]
+    tokens = []
+    while len(tokens) < max_tokens:
+        counts = {}
+        for seq in seqs:
+            n = len(seq)
+            for i in range(n):
+                for ln in range(2, min(max_len, n - i) + 1):
+                    key = tuple(seq[i:i + ln])
+                    counts[key] = counts.get(key, 0) + 1
+        best, best_gain = None, 0
+        for key, c in counts.items():
+            if c < 2:
+                continue
+            # occurrences may overlap: count them without overlap
+            gain_est = c * (len(key) - 1) - (len(key) + 1)
+            if gain_est <= best_gain:
+                continue
+            real = sum(count_nonoverlap(seq, key) for seq in seqs)
+            gain = real * (len(key) - 1) - (len(key) + 1)
+            if gain > best_gain:
+                best, best_gain = key, gain
+        if not best:
+            break
+        code = 0x80 + len(tokens)
+        tokens.append(list(best))
+        seqs = [replace(seq, best, code) for seq in seqs]
+    return tokens, [bytes(s) for s in seqs]
+
+
+def count_nonoverlap(seq, key):
+    n, k, i, c = len(seq), len(key), 0, 0
+    while i <= n - k:
+        if tuple(seq[i:i + k]) == key:
+            c += 1
+            i += k
+        else:
+            i += 1
+    return c
+
+
+def replace(seq, key, code):
+    out, i, k = [], 0, len(key)
+    while i < len(seq):
+        if tuple(seq[i:i + k]) == key:
+            out.append(code)
+            i += k
+        else:
+            out.append(seq[i])
+            i += 1
+    return out
+
+
+def c_bytes(name, data):
+    lines, cur = [], ""
+    for b in data:
+        cur += "%d," % b
+        if len(cur) > 72:
+            lines.append("\t" + cur)
+            cur = ""
+    if cur:
+        lines.append("\t" + cur)
+    return "static const unsigned char %s[%d] = {\n%s\n};\n" % (
+        name, len(data), "\n".join(lines))
+
+
+def main():
+    sections = read_table(os.path.join(HERE, "stats_table.txt"))
+    kinds = {}
+    for sec in sections:
+        for name, kind, sentence in sec["entries"]:
+            if kind == "silent":
+                continue
+            assert kinds.setdefault(sentence, kind) == kind, sentence
+    order = {"number": 0, "opt": 1, "hist": 2}
+    sentences = [""] + sorted(kinds, key=lambda s: (order[kinds[s]], s))
+    index = {s: i for i, s in enumerate(sentences)}
+    assert len(sentences) < 256
+    names = [e[0] for sec in sections for e in sec["entries"]]
+    strings = [s.encode() for s in sentences[1:]] + [n.encode() for n in names]
+    tokens, packed = pick_tokens(strings)
+    packed_sentences = packed[:len(sentences) - 1]
+    packed_names = iter(packed[len(sentences) - 1:])
+
+    text = bytearray(b"\0")          # sentence 0: silent
+    for p in packed_sentences:
+        text += p + b"\0"
+    rows = []
+    for sec in sections:
+        rows.append((sec, len(text)))
+        for name, kind, sentence in sec["entries"]:
+            text += next(packed_names) + b"\0" + bytes([index[sentence]])
+        text += b"\0"
+    assert len(text) < 65536
+    tok = bytearray()
+    for t in tokens:
+        tok += bytes(t) + b"\0"
+
+    n_number = sum(1 for s in sentences[1:] if kinds[s] == "number")
+    n_opt = sum(1 for s in sentences[1:] if kinds[s] == "opt")
+    out = ["/* Generated by applet/stats_table.py from applet/stats_table.txt:",
+           " * do not edit. */",
+           "enum {",
+           "\tSTATS_TOKENS = %d," % len(tokens),
+           "\tSTATS_SENTENCES = %d," % len(sentences),
+           "\tSTATS_FIRST_OPT = %d,\t/* sentences before this: number */" % (1 + n_number),
+           "\tSTATS_FIRST_HIST = %d,\t/* from here: histogram lines */" % (1 + n_number + n_opt),
+           "};",
+           c_bytes("stats_tokens", tok),
+           c_bytes("stats_text", text),
+           "static const struct stats_section stats_sections[] = {"]
+    for sec, off in rows:
+        flags = [CLASSES[sec["class"]]]
+        if sec["v6"]:
+            flags.append("STATS_F_V6")
+        if sec["prefixed"]:
+            flags.append("STATS_F_PREFIXED")
+        out.append('\t{ "%s", %s, %d },' % (sec["title"], " | ".join(flags), off))
+    out.append("};")
+    open(os.path.join(HERE, "stats_table.h"), "w").write("\n".join(out) + "\n")
+    raw = sum(len(s) + 1 for s in sentences) + sum(len(n) + 2 for n in names)
+    print("tokens %d bytes, text %d bytes (plain %d)" % (len(tok), len(text), raw),
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Build and run the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined).
+#
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]
+#
+# SECONDS per target (default 60; make check runs a smoke of 5). Seeds come
+# from the fixtures; the corpus grows in build/fuzz/corpus-<target> (git-
+# ignored). Prints one line per target: executions, and any finding. Exit
+# status 1 if any target crashed, leaked or tripped a sanitizer.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+targets=${*:-$(sed -n 's/^#if defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p; s/^#elif defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p' tests/fuzz/driver.c)}
+out=build/fuzz
+mkdir -p "$out"
+make -s build/gen/usage.h
+srcs=$(ls applet/*.c | grep -v '/netstat\.c$')
+rc=0
+# the seed files of each target: which fixture files feed it
+seeds_for() {
+	case $1 in
+	inet) ls tests/fixtures/*/net/tcp tests/fixtures/*/net/tcp6 ;;
+	inet6) ls tests/fixtures/*/net/udp6 tests/fixtures/*/net/udp ;;
+	raw) ls tests/fixtures/*/net/raw tests/fixtures/*/net/raw6 ;;
+	sctp) ls tests/fixtures/*/net/sctp/eps tests/fixtures/*/net/sctp/assocs ;;
+	*) ls tests/fixtures/*/net/"$1" tests/fixtures/*/net/"$1"6 ;;
+	esac 2>/dev/null
+}
+for t in $targets; do
+	bin=$out/fuzz-$t
+	clang -g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1 \
+		-DNETSTAT_IN_BUSYBOX -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -o "$bin" tests/fuzz/driver.c $srcs applet/netstat.c 2>"$out/build-$t.log" ||
+		{ echo "$t: build failed"; cat "$out/build-$t.log"; rc=1; continue; }
+	corpus=$out/corpus-$t
+	mkdir -p "$corpus"
+	# a seed is a switch byte followed by a fixture file
+	i=0
+	for f in $(seeds_for "$t"); do
+		[ -f "$f" ] || continue
+		for sw in a 1 g; do
+			i=$((i + 1))
+			{ printf '%s' "$sw"; head -c 4000 "$f"; } >"$corpus/seed-$i-$sw"
+		done
+	done
+	"$bin" -max_total_time="$secs" -max_len=${FUZZ_MAX_LEN:-4096} -timeout=10 -rss_limit_mb=1024 \
+		-print_final_stats=1 "$corpus" >"$out/run-$t.log" 2>&1
+	status=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/run-$t.log" | tail -n 1)
+	if [ $status = 0 ]; then
+		echo "$t: ${execs:-?} executions, no findings"
+	else
+		echo "$t: FINDING after ${execs:-?} executions (status $status), see $out/run-$t.log"
+		grep -E 'ERROR|SUMMARY|runtime error' "$out/run-$t.log" | head -5
+		rc=1
+	fi
+done
+exit $rc
