@@ -3,9 +3,9 @@
  *
  * net-tools looks each counter up in a table with bsearch(), and some of
  * its tables are not sorted: the counters it cannot find print raw, as
- * unknown ones do ("Forwarding: 2"). stats_table.txt lists only the
+ * unknown ones do ("Forwarding: 2"). tests/stats/stats_table.txt lists only the
  * counters its lookup does find, so a plain search here gives the same
- * answers. The sentences are packed by stats_table.py. */
+ * answers. The sentences are packed by tests/stats/stats_table.py. */
 #include <errno.h>
 #include <string.h>
 
