@@ -9,7 +9,9 @@
 #     out of the build's sight (BusyBox collects */*.c);
 #   - applet/netstat.c becomes networking/netstat.c, every other applet/X.c
 #     networking/netstat_X.c (BusyBox has its own route.c and interface.c),
-#     with the //kbuild: objects renamed to match; include/*.h go beside them;
+#     with the //kbuild: objects renamed to match; every header of
+#     include/ and applet/ goes beside them, netstat_H unless its name
+#     starts with netstat (and the #include lines follow);
 #   - networking/netstat_busybox.h, included by netstat.h, renames every
 #     global symbol of ours to netstat_<name> (G, out_str, msg, read_line...)
 #     so that nothing clashes with libbb or another applet, and turns off
@@ -53,7 +55,7 @@ sed -n 's|^//usage:||p' "$top"/applet/*.c |
 	awk 'NR > 1 { print prev ($0 ~ /^#define/ ? "" : " \\") } { prev = $0 } END { print prev }' \
 	>"$tmp/usage.h"
 for c in "$top"/applet/*.c; do
-	"$hostcc" -std=gnu99 -D_GNU_SOURCE -DNETSTAT_IN_BUSYBOX -I"$top/include" -I"$tmp" \
+	"$hostcc" -std=gnu99 -D_GNU_SOURCE -DNETSTAT_IN_BUSYBOX -I"$top/include" -I"$top/applet" -I"$tmp" \
 		-c "$c" -o "$tmp/$(basename "$c" .c).o"
 done
 nm -g --defined-only "$tmp"/*.o | awk 'NF == 3 { print $3 }' |
@@ -67,27 +69,41 @@ nm -g --defined-only "$tmp"/*.o | awk 'NF == 3 { print $3 }' |
 	done <"$tmp/symbols"
 } | put "$net/netstat_busybox.h"
 
-# The header includes the renaming first; the sources keep their text
-# except for the //kbuild: objects.
-sed 's|^#include "netstat_config.h"|#include "netstat_busybox.h"\n&|' "$top/include/netstat.h" |
-	put "$net/netstat.h"
-grep -q '^#include "netstat_busybox.h"' "$net/netstat.h" ||
-	{ echo "dropin.sh: netstat.h does not include netstat_config.h" >&2; exit 1; }
-for h in "$top"/include/*.h; do
-	[ "$(basename "$h")" = netstat.h ] && continue
-	put "$net/$(basename "$h")" <"$h"
+# Every name gets the netstat prefix: applet/X.c becomes netstat_X.c
+# (netstat.c stays), a header H of include/ or applet/ netstat_H unless
+# it starts with "netstat" already. The #include lines and the //kbuild:
+# objects follow; netstat.h includes the renaming header first.
+dest_header() {
+	case $1 in netstat*) echo "$1" ;; *) echo "netstat_$1" ;; esac
+}
+rename=
+for h in "$top"/include/*.h "$top"/applet/*.h; do
+	[ -f "$h" ] || continue
+	name=$(basename "$h")
+	dest=$(dest_header "$name")
+	[ "$dest" = "$name" ] || rename="$rename s|^#include \"$name\"|#include \"$dest\"|;"
 done
-for c in "$top"/applet/*.c; do
-	name=$(basename "$c" .c)
-	sed '/^\/\/kbuild:/{
+: >"$tmp/ours"
+for f in "$top"/include/*.h "$top"/applet/*.h "$top"/applet/*.c; do
+	[ -f "$f" ] || continue
+	name=$(basename "$f")
+	case $name in
+	*.c) dest=$(dest_name "${name%.c}") ;;
+	*) dest=$(dest_header "$name") ;;
+	esac
+	echo "$dest" >>"$tmp/ours"
+	sed -e '/^\/\/kbuild:/{
 		s/ \([a-z0-9_]*\)\.o/ netstat_\1.o/g
 		s/ netstat_netstat\.o/ netstat.o/g
-	}' "$c" | put "$net/$(dest_name "$name")"
+	}' -e "$rename" -e '/^#include "netstat_config.h"/i #include "netstat_busybox.h"' \
+		"$f" | put "$net/$dest"
 done
+grep -q '^#include "netstat_busybox.h"' "$net/netstat.h" ||
+	{ echo "dropin.sh: netstat.h does not include netstat_config.h" >&2; exit 1; }
+echo netstat_busybox.h >>"$tmp/ours"
 # files of ours that the sources no longer have
-for f in "$net"/netstat_*.c; do
+for f in "$net"/netstat_*.c "$net"/netstat_*.h; do
 	[ -f "$f" ] || continue
-	name=${f##*/netstat_}
-	[ -f "$top/applet/$name" ] || rm -f "$f"
+	grep -qxF "${f##*/}" "$tmp/ours" || rm -f "$f"
 done
 echo "dropin.sh: netstat (routers) is in $net ($(wc -l <"$tmp/symbols") symbols prefixed)"
