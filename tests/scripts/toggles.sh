@@ -10,7 +10,10 @@
 #     -A with a family configured out, "Unknown address family"), or
 #   - the output is byte for byte the all-on build's, given what the
 #     feature-off build stands for:
-#       IPV6      a kernel without IPv6: the fixture minus net/*6, net/*ipv6*
+#       IPV6      a kernel without IPv6: the fixture minus net/*6, net/*ipv6*,
+#                 and no message about those files
+#       SCTP      a kernel without SCTP: the fixture minus net/sctp*, and no
+#                 message that names sctp
 #       RESOLVE   no name files: /etc/hosts, services, ... empty
 #       UNIX      the "Active UNIX domain sockets" part left out
 #       USAGE     the usage text left out (first stderr line and status kept)
@@ -45,12 +48,18 @@ configs="$configs minimal default"
 
 off_in() { sed -n 's/^# CONFIG_FEATURE_NETSTAT_\([A-Z0-9_]*\) is not set/\1/p' "$w/cfg/$1"; }
 
-# IPv6-less twin of a fixture
-fixture_v4() {
-	v4=$w/fx/$(echo "$1" | sed 's|/|_|g')
-	if [ ! -d "$v4" ]; then
-		cp -a "$1" "$v4"
-		rm -rf "$v4"/net/*6 "$v4"/net/*ipv6*
+# a twin of fixture $1 without what $off configures out, in $twin
+fixture_without() {
+	tag=
+	case $off in *" IPV6 "*) tag=${tag}6 ;; esac
+	case $off in *" SCTP "*) tag=${tag}s ;; esac
+	twin=$1
+	[ -n "$tag" ] || return 0
+	twin=$w/fx/$tag$(echo "$1" | sed 's|/|_|g')
+	if [ ! -d "$twin" ]; then
+		cp -a "$1" "$twin"
+		case $tag in *6*) rm -rf "$twin"/net/*6 "$twin"/net/*ipv6* ;; esac
+		case $tag in *s*) rm -rf "$twin"/net/sctp* ;; esac
 	fi
 }
 
@@ -108,11 +117,16 @@ for cfg in $configs; do
 			continue
 		fi
 		# what the all-on build prints in the same situation
-		ref_fx=$fx pre=
-		case $off in *" IPV6 "*) fixture_v4 "$fx"; ref_fx=$v4 ;; esac
+		pre=
+		fixture_without "$fx"
+		ref_fx=$twin
 		case $off in *" RESOLVE "*) pre=$no_names ;; esac
 		run "$full" "$dir" "$ref_fx" "$w/ref" "$pre"
 		sed -i "s|$ref_fx|/proc|g" "$w/ref.stderr"
+		case $off in *" IPV6 "*)
+			sed -i '\|/proc/net/[a-z_/]*6: |d' "$w/ref.stderr" ;;
+		esac
+		case $off in *" SCTP "*) sed -i '/sctp/d' "$w/ref.stderr" ;; esac
 		case $off in *" UNIX "*)
 			sed -i '/^Active UNIX domain sockets/,$d' "$w/ref.stdout" ;;
 		esac
