@@ -55,16 +55,20 @@ build/gen/usage.h: $(SRCS)
 	@mkdir -p $(dir $@)
 	sed -n 's|^//usage:||p' $(SRCS) | awk 'NR > 1 { print prev ($$0 ~ /^#define/ ? "" : " \\") } { prev = $$0 } END { print prev }' >$@
 
-.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox
+.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox busybox-size
 
 # Config.in and Kbuild are generated from the //config: and //kbuild:
 # blocks of applet/*.c; tests/scripts/kconfig.sh fails when they drift.
 kconfig:
 	tests/gen-kconfig.sh
 
-# Our applet inside Debian's BusyBox tree, for x86_64 and mips.
+# Our applet inside Debian's BusyBox tree, for x86_64 and mips (cached
+# in .toolchains/busybox); busybox-size compares it with BusyBox's netstat.
 busybox:
-	tests/busybox/build.sh
+	@for t in x86_64 mips; do tests/busybox/build.sh $$t || exit 1; done
+
+busybox-size:
+	@tests/busybox/sizes.sh
 
 all: $(OUT)
 
