@@ -124,34 +124,65 @@
 //applet:IF_NETSTAT(APPLET(netstat, BB_DIR_BIN, BB_SUID_DROP))
 
 //usage:#define netstat_trivial_usage
-//usage:       "[-ral] [-tuwxUS] [-enWpboc] [-46] [-A FAMILY] [PROTO] [INTERVAL]\n"
-//usage:       "       netstat -r [-enCF46]  |  -i [-ae] [-I=IFACE]  |  -g [-n]\n"
-//usage:       "       netstat -s [-tuwU6] [PROTO]  |  -M [-enW46]  |  -E"
+//usage:       "[-"IF_FEATURE_NETSTAT_ROUTE("r")"al] [-tuw"IF_FEATURE_NETSTAT_UNIX("x")"U"IF_FEATURE_NETSTAT_SCTP("S")"]"
+//usage:       " [-en"IF_FEATURE_NETSTAT_WIDE("W")IF_FEATURE_NETSTAT_PRG("p")IF_FEATURE_NETSTAT_CLASSIC("b")"oc]"
+//usage:       " [-4"IF_FEATURE_NETSTAT_IPV6("6")"] [-A FAMILY]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO] [INTERVAL]")
+//usage:	IF_FEATURE_NETSTAT_ROUTE("\n       netstat -r [-enCF46]")
+//usage:	IF_FEATURE_NETSTAT_IFACE("\n       netstat -i [-ae] [-I=IFACE]")
+//usage:	IF_FEATURE_NETSTAT_GROUPS("\n       netstat -g [-n]")
+//usage:	IF_FEATURE_NETSTAT_STATS("\n       netstat -s [-tuwU6]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO]"))
+//usage:	IF_FEATURE_NETSTAT_CONNTRACK("\n       netstat -M [-enW46]")
+//usage:	IF_FEATURE_NETSTAT_CLASSIC("\n       netstat -E")
 //usage:#define netstat_full_usage "\n\n"
 //usage:       "Display networking information\n"
+//usage:	IF_FEATURE_NETSTAT_ROUTE(
 //usage:     "\n	-r,--route	Routing table (-C cache, -F FIB)"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_IFACE(
 //usage:     "\n	-i,--interfaces	Interface table; -I=IFACE one interface"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_GROUPS(
 //usage:     "\n	-g,--groups	Multicast group memberships"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_STATS(
 //usage:     "\n	-s,--statistics	Protocol statistics"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_CONNTRACK(
 //usage:     "\n	-M,--masquerade	NAT connections from conntrack"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-E,--ethernet	Interface totals (classic netstat -e)"
+//usage:	)
 //usage:     "\n	-a,--all	All sockets"
 //usage:     "\n	-l,--listening	Listening sockets only"
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-q		Listening and bound sockets (as -a)"
-//usage:     "\n	-t,--tcp -u,--udp -U,--udplite -w,--raw -x,--unix -S,--sctp"
-//usage:     "\n	-4,--inet -6,--inet6 -A,--protocol=FAMILY (inet, inet6, unix)"
+//usage:	)
+//usage:     "\n	-t,--tcp -u,--udp -U,--udplite -w,--raw"
+//usage:	IF_FEATURE_NETSTAT_UNIX(" -x,--unix")
+//usage:	IF_FEATURE_NETSTAT_SCTP(" -S,--sctp")
+//usage:     "\n	-4,--inet"IF_FEATURE_NETSTAT_IPV6(" -6,--inet6")
+//usage:       " -A,--protocol=FAMILY (inet"IF_FEATURE_NETSTAT_IPV6(", inet6")IF_FEATURE_NETSTAT_UNIX(", unix")")"
 //usage:     "\n	-n,--numeric	No names (--numeric-hosts, -ports, -users)"
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-f		Foreign addresses resolved, never shortened"
+//usage:	)
 //usage:     "\n	-e,--extend	User and inode (-ee more)"
+//usage:	IF_FEATURE_NETSTAT_WIDE(
 //usage:     "\n	-W,--wide	Don't truncate addresses"
-//usage:     "\n	-p,--programs	PID/Program name (-b the same)"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_PRG(
+//usage:     "\n	-p,--programs	PID/Program name"IF_FEATURE_NETSTAT_CLASSIC(" (-b the same)")
+//usage:	)
 //usage:     "\n	-o,--timers	Timers"
-//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN, trailing N)"
+//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN"IF_FEATURE_NETSTAT_CLASSIC(", trailing N")")"
 //usage:     "\n	-v,--verbose	Say which tables the kernel lacks"
 //usage:     "\n	-V,--version	Version"
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	PROTO		tcp udp tcpv6 udpv6 raw rawv6 udplite;"
 //usage:     "\n			with -s: ip ipv6 icmp icmpv6 tcp tcpv6 udp udpv6"
 //usage:     "\n	/?, help	This text"
+//usage:	)
 
 
 //kbuild:lib-$(CONFIG_NETSTAT) += netstat.o io.o fmt.o names.o inet.o

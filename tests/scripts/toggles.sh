@@ -176,6 +176,23 @@ probe no-USAGE -h 0 ""
 [ -s "$w/p.out" ] && fail "no-USAGE -h printed"
 probe no-USAGE -k 3 "netstat: invalid option -- 'k'"
 [ "$(wc -l <"$w/p.err")" = 1 ] || fail "no-USAGE -k: more than the message"
+# and the usage text does not offer them
+no_usage() {
+	"$top/build/host-$1/netstat" -h 2>&1 | grep -q -- "$2" && fail "$1: usage text still offers '$2'"
+	"$top/netstat" -h | grep -q -- "$2" || fail "all-on usage text lacks '$2'"
+}
+no_usage no-ROUTE "-r,"
+no_usage no-IFACE "-i,"
+no_usage no-GROUPS "-g,"
+no_usage no-STATS "-s,"
+no_usage no-CONNTRACK "-M,"
+no_usage no-WIDE "-W,"
+no_usage no-PRG "-p,"
+no_usage no-UNIX "-x,"
+no_usage no-SCTP "-S,"
+no_usage no-IPV6 "-6,"
+no_usage no-CLASSIC "-q"
+no_usage no-CLASSIC "PROTO"
 inv minimal -r r
 probe minimal -tuwan 0 ""
 grep -q '^Proto Recv-Q' "$w/p.out" || fail "minimal -tuwan: no socket table"
