@@ -19,18 +19,18 @@ enum { INET_V4 = 0, INET_V6 = 1 };
 static const struct inet_file {
 	char file[13];		/* under $PROC_ROOT */
 	char label[6];		/* Proto column */
-	uint8_t sock;		/* SOCK_* */
+	uint8_t sock;		/* WANT_* */
 	uint8_t v6;
 	char what[10];		/* for "no support for `AF INET (what)'" */
 } inet_files[] = {
-	{ "net/tcp", "tcp", SOCK_TCP, INET_V4, "tcp" },
-	{ "net/tcp6", "tcp6", SOCK_TCP, INET_V6, "tcp" },
-	{ "net/udp", "udp", SOCK_UDP, INET_V4, "udp" },
-	{ "net/udp6", "udp6", SOCK_UDP, INET_V6, "udp" },
-	{ "net/udplite", "udpl", SOCK_UDPLITE, INET_V4, "udplite" },
-	{ "net/udplite6", "udpl6", SOCK_UDPLITE, INET_V6, "udplite" },
-	{ "net/raw", "raw", SOCK_RAW, INET_V4, "raw" },
-	{ "net/raw6", "raw6", SOCK_RAW, INET_V6, "raw" },
+	{ "net/tcp", "tcp", WANT_TCP, INET_V4, "tcp" },
+	{ "net/tcp6", "tcp6", WANT_TCP, INET_V6, "tcp" },
+	{ "net/udp", "udp", WANT_UDP, INET_V4, "udp" },
+	{ "net/udp6", "udp6", WANT_UDP, INET_V6, "udp" },
+	{ "net/udplite", "udpl", WANT_UDPLITE, INET_V4, "udplite" },
+	{ "net/udplite6", "udpl6", WANT_UDPLITE, INET_V6, "udplite" },
+	{ "net/raw", "raw", WANT_RAW, INET_V4, "raw" },
+	{ "net/raw6", "raw6", WANT_RAW, INET_V6, "raw" },
 };
 
 /* Indexed by the kernel's TCP state number. */
@@ -205,12 +205,12 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 {
 	char b[U64_FMT + 4];
 	unsigned t = s->timer;
-	uint64_t retr = sock == SOCK_TCP || sock == SOCK_RAW ? s->retransmits : 0;
+	uint64_t retr = sock == WANT_TCP || sock == WANT_RAW ? s->retransmits : 0;
 
 	out_char(' ');
-	if (sock == SOCK_TCP ? t <= 4 : t <= 2) {
-		out_str(timer_names[sock == SOCK_TCP || t == 0 ? t : 1]);
-		if (sock != SOCK_TCP && t)
+	if (sock == WANT_TCP ? t <= 4 : t <= 2) {
+		out_str(timer_names[sock == WANT_TCP || t == 0 ? t : 1]);
+		if (sock != WANT_TCP && t)
 			out_char((char)('0' + t));
 	} else {
 		out_str("unkn-");
@@ -248,8 +248,8 @@ void print_socket_tail(uint32_t uid, uint64_t inode)
 static void print_inet_row(const struct inet_file *f, const struct inet_socket *s)
 {
 	char local[NAME_HOST_MAX + 80], remote[NAME_HOST_MAX + 80];
-	const char *proto = f->sock == SOCK_TCP ? "tcp" :
-			    f->sock == SOCK_RAW ? "raw" : "udp";
+	const char *proto = f->sock == WANT_TCP ? "tcp" :
+			    f->sock == WANT_RAW ? "raw" : "udp";
 	int wide = ENABLE_FEATURE_NETSTAT_WIDE && opt_has(OPT_W);
 	int numeric = opt_has(OPT_n_host) != 0;
 	char num[U64_FMT + 16];
@@ -272,7 +272,7 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	out_char(' ');
 	out_column(remote, remote_len, 23);
 	out_char(' ');
-	if (f->sock == SOCK_TCP) {
+	if (f->sock == WANT_TCP) {
 		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
 			out_left(tcp_states[s->state], 11);
 		} else {
@@ -281,7 +281,7 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 			memcpy(num + strlen(num), ")", 2);
 			out_left(num, 11);
 		}
-	} else if (f->sock == SOCK_RAW) {
+	} else if (f->sock == WANT_RAW) {
 		out_u64_left(s->state, 11);
 	} else {
 		out_left(s->state == 1 ? "ESTABLISHED" :
@@ -301,7 +301,7 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 
 	if (opt_has(OPT_a))
 		return 1;
-	if (f->sock == SOCK_TCP)
+	if (f->sock == WANT_TCP)
 		listening = s->remote_port == 0;
 	else
 		listening = is_zero(s->remote, f->v6 ? 16 : 4);
@@ -399,7 +399,7 @@ void print_socket_header(const char *what)
 
 int show_inet(void)
 {
-	unsigned i, want = G.socks ? G.socks : SOCK_INET;
+	unsigned i, want = G.socks ? G.socks : WANT_INET;
 
 	print_socket_header("Active Internet connections ");
 	out_str("\nProto Recv-Q Send-Q Local Address           "
@@ -413,7 +413,7 @@ int show_inet(void)
 	out_char('\n');
 	for (i = 0; i < sizeof(inet_files) / sizeof(inet_files[0]); i++) {
 		const struct inet_file *f = &inet_files[i];
-		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & SOCK_SCTP))
+		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP))
 			show_sctp();
 		if (!(want & f->sock))
 			continue;

@@ -314,18 +314,27 @@ static unsigned parse_names_line(unsigned which, char *line, uint8_t *key,
 	return parse_number_line(line, key, name, n, which == FILE_SERVICES);
 }
 
+static unsigned names_loaded;	/* bits over names_paths */
+
+#if NETSTAT_FUZZING
+void names_reset(void)
+{
+	memset(name_table, 0, sizeof(name_table));
+	name_count = name_pool_used = names_loaded = 0;
+}
+#endif
+
 static void load_names(unsigned which)
 {
-	static unsigned loaded;
 	char *line, *name;
 	size_t len, n;
 	enum line_result res;
 	uint8_t key[16];
 	unsigned kind;
 
-	if (loaded & 1u << which)
+	if (names_loaded & 1u << which)
 		return;
-	loaded |= 1u << which;
+	names_loaded |= 1u << which;
 	if (reader_open(&name_reader, names_paths[which]) < 0)
 		return;
 	while ((res = read_line(&name_reader, &line, &len)) != LINE_EOF) {

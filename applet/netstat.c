@@ -400,11 +400,11 @@ static void apply_option(int c, const char *arg)
 		if (arg && !(G.interval = parse_interval(arg)))
 			bad_option("invalid interval '", arg, "'");
 		break;
-	case 't': G.socks |= SOCK_TCP; break;
-	case 'u': G.socks |= SOCK_UDP; break;
-	case 'U': G.socks |= SOCK_UDPLITE; break;
-	case 'w': G.socks |= SOCK_RAW; break;
-	case 'S': G.socks |= SOCK_SCTP; break;
+	case 't': G.socks |= WANT_TCP; break;
+	case 'u': G.socks |= WANT_UDP; break;
+	case 'U': G.socks |= WANT_UDPLITE; break;
+	case 'w': G.socks |= WANT_RAW; break;
+	case 'S': G.socks |= WANT_SCTP; break;
 	case 'x': add_families("unix"); break;
 	case '4': add_families("inet"); break;
 	case '6': add_families("inet6"); break;
@@ -629,25 +629,25 @@ static int show_sockets(void)
 
 	/* As net-tools: -4/-6 alone mean every Internet protocol, a
 	 * protocol alone means both families, nothing means everything. */
-	if ((inet_asked || G.classic_files) && !(G.socks & SOCK_INET)) {
-		G.socks |= SOCK_INET;
+	if ((inet_asked || G.classic_files) && !(G.socks & WANT_INET)) {
+		G.socks |= WANT_INET;
 		G.no_protocol_given = !G.classic_files;
 	}
-	if ((!G.socks || (G.socks & SOCK_INET) || groups) && !inet_asked)
+	if ((!G.socks || (G.socks & WANT_INET) || groups) && !inet_asked)
 		G.families |= FAMILY_INET | FAMILY_INET6;
 	if (fam & FAMILY_UNIX)
-		G.socks |= SOCK_UNIX;
+		G.socks |= WANT_UNIX;
 	if (groups)
-		G.socks |= SOCK_GROUPS;
+		G.socks |= WANT_GROUPS;
 	if (missing_family)
-		G.socks |= SOCK_OTHER;
+		G.socks |= WANT_OTHER;
 	for (;;) {
-		if (!G.socks || (G.socks & SOCK_INET))
+		if (!G.socks || (G.socks & WANT_INET))
 			show_inet();
 		if (ENABLE_FEATURE_NETSTAT_GROUPS && groups)
 			show_groups();
 		if (ENABLE_FEATURE_NETSTAT_UNIX &&
-		    (!G.socks || (G.socks & SOCK_UNIX)))
+		    (!G.socks || (G.socks & WANT_UNIX)))
 			show_unix();
 		if (missing_family)
 			say_no_support(missing_family);

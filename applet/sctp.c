@@ -252,11 +252,11 @@ static int open_sctp_file(const struct sctp_file *f, char *path)
 		msg_errno(path, err);
 		G.exit_status = 1;
 	} else if (!f->v6 && !G.no_protocol_given &&
-		   ((G.socks & SOCK_SCTP) || opt_has(OPT_v))) {
+		   ((G.socks & WANT_SCTP) || opt_has(OPT_v))) {
 		raw_err("netstat: no support for `AF INET (");
 		raw_err("sctp");
 		raw_err(")' on this system.\n");
-		sctp_unsupported = (G.socks & SOCK_SCTP) != 0;
+		sctp_unsupported = (G.socks & WANT_SCTP) != 0;
 	}
 	return 0;
 }

@@ -466,8 +466,8 @@ static void show_inet6_statistics(void)
 int show_statistics(void)
 {
 	static const uint8_t switches[][2] = {
-		{ SOCK_RAW, STATS_F_RAW }, { SOCK_TCP, STATS_F_TCP },
-		{ SOCK_UDP, STATS_F_UDP }, { SOCK_SCTP, STATS_F_SCTP },
+		{ WANT_RAW, STATS_F_RAW }, { WANT_TCP, STATS_F_TCP },
+		{ WANT_UDP, STATS_F_UDP }, { WANT_SCTP, STATS_F_SCTP },
 	};
 	const char *family = G.family_list[0] ? G.family_list : "inet";
 	unsigned i, inet6 = str_eq(family, "inet6");
@@ -482,7 +482,7 @@ int show_statistics(void)
 		index_table();
 	/* As net-tools: no protocol switch means all of them. */
 	S.shown = STATS_F_RAW | STATS_F_TCP | STATS_F_UDP | STATS_F_SCTP;
-	if (G.socks & SOCK_INET)
+	if (G.socks & WANT_INET)
 		for (S.shown = i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
 			if (G.socks & switches[i][0])
 				S.shown |= switches[i][1];

@@ -28,15 +28,15 @@ enum {
 
 /* Which tables to list. */
 enum {
-	SOCK_TCP = 1u << 0,
-	SOCK_UDP = 1u << 1,
-	SOCK_UDPLITE = 1u << 2,
-	SOCK_RAW = 1u << 3,
-	SOCK_UNIX = 1u << 4,
-	SOCK_SCTP = 1u << 5,
-	SOCK_GROUPS = 1u << 6,
-	SOCK_OTHER = 1u << 7,
-	SOCK_INET = SOCK_TCP | SOCK_UDP | SOCK_UDPLITE | SOCK_RAW | SOCK_SCTP,
+	WANT_TCP = 1u << 0,
+	WANT_UDP = 1u << 1,
+	WANT_UDPLITE = 1u << 2,
+	WANT_RAW = 1u << 3,
+	WANT_UNIX = 1u << 4,
+	WANT_SCTP = 1u << 5,
+	WANT_GROUPS = 1u << 6,
+	WANT_OTHER = 1u << 7,
+	WANT_INET = WANT_TCP | WANT_UDP | WANT_UDPLITE | WANT_RAW | WANT_SCTP,
 };
 
 /* Statistics sections chosen by classic protocol words (-s -p icmp). */
@@ -51,7 +51,7 @@ enum { FAMILY_INET = 1, FAMILY_INET6 = 2, FAMILY_UNIX = 4, FAMILY_OTHER = 8 };
 
 struct netstat_globals {
 	unsigned opts;		/* OPT_* */
-	unsigned socks;		/* SOCK_* asked for on the command line */
+	unsigned socks;		/* WANT_* asked for on the command line */
 	unsigned families;	/* FAMILY_* asked for */
 	unsigned extend;	/* how many -e */
 	unsigned interval;	/* -c seconds */

@@ -84,6 +84,8 @@ struct fuzz_file {
 	size_t size;
 };
 extern struct fuzz_file fuzz_files[FUZZ_FILES];
+void names_reset(void);
+void dns_reset(void);
 #endif
 
 #endif

@@ -13,6 +13,66 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+#if defined(FUZZ_TARGET_hosts)
+#define FUZZ_NAME_FILE "/etc/hosts"
+#elif defined(FUZZ_TARGET_networks)
+#define FUZZ_NAME_FILE "/etc/networks"
+#elif defined(FUZZ_TARGET_passwd)
+#define FUZZ_NAME_FILE "/etc/passwd"
+#elif defined(FUZZ_TARGET_services)
+#define FUZZ_NAME_FILE "/etc/services"
+#elif defined(FUZZ_TARGET_protocols)
+#define FUZZ_NAME_FILE "/etc/protocols"
+#elif defined(FUZZ_TARGET_resolvconf)
+#define FUZZ_NAME_FILE "/etc/resolv.conf"
+#endif
+
+/* Sockets whose addresses, ports and users the name targets look up. */
+static const char names_tcp[] =
+	"  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+	"   0: 0100007F:0016 0302010A:0050 01 00000000:00000000 00:00000000 00000000     0        0 1 1 0 20 4 0 10 -1\n"
+	"   1: 0101A8C0:01BB 00000000:0000 0A 00000000:00000000 00:00000000 00000000   101        0 2 1 0 20 4 0 10 -1\n"
+	"   2: 00000000:0035 0000000A:9C40 01 00000000:00000000 00:00000000 00000000 65534        0 3 1 0 20 4 0 10 -1\n"
+	"   3: 0101A8C0:1F90 0A01A8C0:C000 06 00000000:00000000 03:00000100 00000000  1000        0 0 1 0 20 4 0 10 -1\n";
+static const char names_raw6[] =
+	"  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
+	"   0: 00000000000000000000000001000000:003A B80D0120000000000000000001000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4 2 0 0\n"
+	"   1: 0000000000000000FFFF00000100007F:0001 0000000000000000FFFF00000302010A:0000 07 00000000:00000000 00:00000000 00000000     0        0 5 2 0 0\n";
+
+#if defined(FUZZ_TARGET_dns)
+/* The reply parser of resolv.c, fed answers to one real question. */
+#include "../../applet/resolv.c"
+static void fuzz_dns_reply(const uint8_t *data, size_t size)
+{
+	static const uint8_t addr[4] = { 10, 1, 2, 3 };
+	uint8_t pkt[DNS_PACKET];
+	unsigned qlen;
+	struct flight *f;
+
+	dns_reset();
+	f = find_flight(addr, 4, 1);
+	if (!f)
+		return;
+	f->state = FLIGHT_ASKED;
+	qlen = build_query(pkt, f);
+	/* the header's flags and counts come from the fuzzer, the question
+	 * is ours, the answers are the fuzzer's */
+	if (size > 4) {
+		pkt[2] = data[1];
+		pkt[3] = data[2];
+		pkt[6] = data[3];
+		pkt[7] = data[4];
+		data += 5;
+		size -= 5;
+	}
+	pkt[2] |= 0x80;
+	if (size > sizeof(pkt) - qlen)
+		size = sizeof(pkt) - qlen;
+	memcpy(pkt + qlen, data, size);
+	take_reply(0, pkt, qlen + (unsigned)size);
+}
+#endif
+
 static void pick_switches(uint8_t b)
 {
 	static const unsigned bits[] = { OPT_a, OPT_l, OPT_n_host | OPT_n_port,
@@ -48,24 +108,60 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(fuzz_files, 0, sizeof(fuzz_files));
 	fuzz_files[0].data = data + 1;
 	fuzz_files[0].size = size - 1;
-#if defined(FUZZ_TARGET_inet)
+#if defined(FUZZ_TARGET_dns)
+	fuzz_dns_reply(data, size);
+#elif defined(FUZZ_TARGET_inet)
 	fuzz_files[0].suffix = "/net/tcp";
-	G.socks = SOCK_TCP;
+	G.socks = WANT_TCP;
 	show_inet();
 #elif defined(FUZZ_TARGET_inet6)
 	fuzz_files[0].suffix = "/net/udp6";
-	G.socks = SOCK_UDP;
+	G.socks = WANT_UDP;
 	show_inet();
 #elif defined(FUZZ_TARGET_raw)
 	fuzz_files[0].suffix = "/net/raw";
-	G.socks = SOCK_RAW;
+	G.socks = WANT_RAW;
 	show_inet();
 #elif defined(FUZZ_TARGET_sctp)
 	fuzz_files[0].suffix = "/net/sctp/eps";
 	fuzz_files[1].suffix = "/net/sctp/assocs";
 	fuzz_files[1].data = data + 1;
 	fuzz_files[1].size = size - 1;
-	G.socks = SOCK_SCTP;
+	G.socks = WANT_SCTP;
+	show_inet();
+#elif defined(FUZZ_TARGET_stats)
+	fuzz_files[0].suffix = "/net/snmp";
+	fuzz_files[1] = fuzz_files[0];
+	fuzz_files[1].suffix = "/net/netstat";
+	fuzz_files[2] = fuzz_files[0];
+	fuzz_files[2].suffix = "/net/sctp/snmp";
+	G.socks = (data[0] & 0x40) ? WANT_TCP | WANT_SCTP : 0;
+	G.classic_stats = (data[0] & 0x20) ? STATS_ICMP | STATS_TCP : 0;
+	show_statistics();
+#elif defined(FUZZ_TARGET_snmp6)
+	fuzz_files[0].suffix = "/net/snmp6";
+	memcpy(G.family_list, "inet6", 6);
+	G.families = FAMILY_INET6;
+	show_statistics();
+#elif defined(FUZZ_TARGET_conntrack)
+	fuzz_files[0].suffix = (data[0] & 0x40) ? "/net/ip_conntrack" : "/net/nf_conntrack";
+	show_conntrack();
+#elif defined(FUZZ_TARGET_hosts) || defined(FUZZ_TARGET_networks) || \
+	defined(FUZZ_TARGET_passwd) || defined(FUZZ_TARGET_services) || \
+	defined(FUZZ_TARGET_protocols) || defined(FUZZ_TARGET_resolvconf)
+	/* a name file from the fuzzer, a fixed socket table to name */
+	fuzz_files[0].suffix = FUZZ_NAME_FILE;
+	fuzz_files[1].suffix = "/net/tcp";
+	fuzz_files[1].data = (const unsigned char *)names_tcp;
+	fuzz_files[1].size = sizeof(names_tcp) - 1;
+	fuzz_files[2].suffix = "/net/raw6";
+	fuzz_files[2].data = (const unsigned char *)names_raw6;
+	fuzz_files[2].size = sizeof(names_raw6) - 1;
+	G.opts &= ~(unsigned)(OPT_n_host | OPT_n_port | OPT_n_user);
+	G.extend = 1;
+	G.socks = WANT_TCP | WANT_RAW;
+	names_reset();
+	dns_reset();
 	show_inet();
 #else
 #error "no FUZZ_TARGET_<name> given"

@@ -25,14 +25,22 @@ seeds_for() {
 	inet6) ls tests/fixtures/*/net/udp6 tests/fixtures/*/net/udp ;;
 	raw) ls tests/fixtures/*/net/raw tests/fixtures/*/net/raw6 ;;
 	sctp) ls tests/fixtures/*/net/sctp/eps tests/fixtures/*/net/sctp/assocs ;;
+	stats) ls tests/fixtures/*/net/snmp tests/fixtures/*/net/netstat tests/fixtures/*/net/sctp/snmp ;;
+	conntrack) ls tests/fixtures/*/net/nf_conntrack tests/fixtures/*/net/ip_conntrack ;;
+	hosts|networks|passwd|services|protocols) ls tests/etc/"$1" tests/resolve/*"$1"* /etc/"$1" ;;
+	resolvconf) ls tests/etc/resolv.conf tests/resolve/*resolv* ;;
+	dns) ls tests/fuzz/seeds/dns-* ;;
 	*) ls tests/fixtures/*/net/"$1" tests/fixtures/*/net/"$1"6 ;;
 	esac 2>/dev/null
 }
 for t in $targets; do
 	bin=$out/fuzz-$t
+	# the dns target includes resolv.c itself
+	these=$srcs
+	[ "$t" = dns ] && these=$(echo "$srcs" | grep -v '/resolv\.c$')
 	clang -g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1 \
 		-DNETSTAT_IN_BUSYBOX -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -o "$bin" tests/fuzz/driver.c $srcs applet/netstat.c 2>"$out/build-$t.log" ||
+		-fno-sanitize-recover=all -o "$bin" tests/fuzz/driver.c $these applet/netstat.c 2>"$out/build-$t.log" ||
 		{ echo "$t: build failed"; cat "$out/build-$t.log"; rc=1; continue; }
 	corpus=$out/corpus-$t
 	mkdir -p "$corpus"
