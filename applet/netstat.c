@@ -3,7 +3,7 @@
  * Reads the files under /proc/net (or $PROC_ROOT/net) line by line with fixed
  * buffers and prints what net-tools 2.10 prints for the same files. */
 //config:config NETSTAT
-//config:	bool "netstat (routers) (19 kb)"
+//config:	bool "netstat (routers) (37 kb)"
 //config:	default y
 //config:	help
 //config:	netstat prints information about the Linux networking subsystem:
