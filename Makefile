@@ -35,7 +35,7 @@ ifeq ($(TARGET),host)
     MUSL_GCC := musl-gcc
   endif
   CC_TARGET := $(MUSL_GCC)
-  OUT := netstat
+  OUT := $(if $(CONFIG),$(BUILD)/netstat,netstat)
 else
   CC_TARGET := $(TOOLCHAINS)/$(TARGET)/bin/musl-gcc
   OUT := $(BUILD)/netstat
@@ -55,7 +55,20 @@ build/gen/usage.h: $(SRCS)
 	@mkdir -p $(dir $@)
 	sed -n 's|^//usage:||p' $(SRCS) | awk 'NR > 1 { print prev ($$0 ~ /^#define/ ? "" : " \\") } { prev = $$0 } END { print prev }' >$@
 
-.PHONY: all size check check-host fuzz bench clean toolchains sanitize
+.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox busybox-size
+
+# Config.in and Kbuild are generated from the //config: and //kbuild:
+# blocks of applet/*.c; tests/scripts/kconfig.sh fails when they drift.
+kconfig:
+	tests/gen-kconfig.sh
+
+# Our applet inside Debian's BusyBox tree, for x86_64 and mips (cached
+# in .toolchains/busybox); busybox-size compares it with BusyBox's netstat.
+busybox:
+	@for t in x86_64 mips; do tests/busybox/build.sh $$t || exit 1; done
+
+busybox-size:
+	@tests/busybox/sizes.sh
 
 all: $(OUT)
 

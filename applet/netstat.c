@@ -3,114 +3,186 @@
  * Reads the files under /proc/net (or $PROC_ROOT/net) line by line with fixed
  * buffers and prints what net-tools 2.10 prints for the same files. */
 //config:config NETSTAT
-//config:	bool "netstat (routers)"
+//config:	bool "netstat (routers) (37 kb)"
 //config:	default y
-//config:	select PLATFORM_LINUX
 //config:	help
-//config:	netstat prints information about the Linux networking subsystem,
-//config:	byte for byte as net-tools 2.10 does, in a few tens of kilobytes.
+//config:	netstat prints information about the Linux networking subsystem:
+//config:	sockets, routes, interfaces, statistics, multicast groups and
+//config:	NAT connections, byte for byte as net-tools 2.10 prints them.
+//config:	It reads /proc with fixed buffers and uses no stdio.
+//config:	A switch whose feature is configured out is an unknown option.
 //config:
 //config:config FEATURE_NETSTAT_IPV6
-//config:	bool "IPv6 sockets, routes and groups"
+//config:	bool "Enable IPv6 sockets, routes and groups"
 //config:	default y
-//config:	depends on NETSTAT
+//config:	depends on NETSTAT && FEATURE_IPV6
+//config:	help
+//config:	Read the IPv6 tables (/proc/net/tcp6 and friends) and accept -6
+//config:	and -A inet6. Without it only IPv4 is shown.
 //config:
 //config:config FEATURE_NETSTAT_WIDE
-//config:	bool "Wide output (-W)"
+//config:	bool "Enable wide output"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -W: addresses are never shortened to fit their
+//config:	columns. Useful when displaying IPv6 addresses.
 //config:
 //config:config FEATURE_NETSTAT_PRG
-//config:	bool "Program names (-p)"
+//config:	bool "Enable PID/Program name output"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -p to print the PID and program name of each
+//config:	socket (scans /proc/PID/fd).
 //config:
 //config:config FEATURE_NETSTAT_UNIX
-//config:	bool "Unix domain sockets (-x)"
+//config:	bool "Enable Unix domain sockets"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	List Unix domain sockets (-x, -A unix, and by default).
 //config:
 //config:config FEATURE_NETSTAT_ROUTE
-//config:	bool "Routing tables (-r)"
+//config:	bool "Enable routing tables"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -r (and -C, -F) to print the kernel routing
+//config:	tables, as route(8) does.
 //config:
 //config:config FEATURE_NETSTAT_IFACE
-//config:	bool "Interface table (-i, -I)"
+//config:	bool "Enable interface table"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -i and -I=IFACE: per-interface packet counters.
 //config:
 //config:config FEATURE_NETSTAT_STATS
-//config:	bool "Protocol statistics (-s)"
+//config:	bool "Enable protocol statistics"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -s: IP, ICMP, TCP and UDP counters from
+//config:	/proc/net/snmp, netstat and snmp6.
 //config:
 //config:config FEATURE_NETSTAT_GROUPS
-//config:	bool "Multicast groups (-g)"
+//config:	bool "Enable multicast group memberships"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -g: IPv4 and IPv6 multicast group memberships.
 //config:
 //config:config FEATURE_NETSTAT_CONNTRACK
-//config:	bool "NAT connections from conntrack (-M)"
+//config:	bool "Enable NAT connections"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -M: masqueraded (NAT) connections from conntrack.
 //config:
 //config:config FEATURE_NETSTAT_RESOLVE
-//config:	bool "Host, service and user names"
+//config:	bool "Enable host, service and user names"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Look addresses, ports and user ids up in /etc/hosts,
+//config:	/etc/networks, /etc/services, /etc/protocols and /etc/passwd.
+//config:	Without it every listing is numeric, as with -n.
 //config:
 //config:config FEATURE_NETSTAT_CLASSIC
-//config:	bool "Classic (Windows) switches: protocol words, -b -f -q -E, interval"
-//config:	default y
+//config:	bool "Enable classic (Windows) netstat switches"
+//config:	default n
 //config:	depends on NETSTAT
+//config:	help
+//config:	Accept the switches of classic netstat where Linux can honour
+//config:	them: protocol words (tcp, udpv6, icmp...), -b -f -q -E, a
+//config:	trailing interval, and "/?" or "help".
 //config:
 //config:config FEATURE_NETSTAT_LONG_OPTIONS
-//config:	bool "Long options"
+//config:	bool "Enable long options"
 //config:	default y
-//config:	depends on NETSTAT
+//config:	depends on NETSTAT && LONG_OPTS
+//config:	help
+//config:	Accept net-tools' long options (--tcp, --numeric, --inet6...).
 //config:
 //config:config FEATURE_NETSTAT_USAGE
-//config:	bool "Usage text"
+//config:	bool "Enable usage text"
 //config:	default y
-//config:	depends on NETSTAT
+//config:	depends on NETSTAT && SHOW_USAGE
+//config:	help
+//config:	Print a summary of the switches for -h and after a usage error.
+//config:	Without it the error message and exit status stay the same.
 //config:
 //config:config FEATURE_NETSTAT_SCTP
-//config:	bool "SCTP endpoints and associations (-S)"
+//config:	bool "Enable SCTP endpoints and associations"
 //config:	default y
 //config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -S: SCTP endpoints and associations from
+//config:	/proc/net/sctp.
 
 //applet:IF_NETSTAT(APPLET(netstat, BB_DIR_BIN, BB_SUID_DROP))
 
 //usage:#define netstat_trivial_usage
-//usage:       "[-ral] [-tuwxUS] [-enWpboc] [-46] [-A FAMILY] [PROTO] [INTERVAL]\n"
-//usage:       "       netstat -r [-enCF46]  |  -i [-ae] [-I=IFACE]  |  -g [-n]\n"
-//usage:       "       netstat -s [-tuwU6] [PROTO]  |  -M [-enW46]  |  -E"
+//usage:       "[-"IF_FEATURE_NETSTAT_ROUTE("r")"al] [-tuw"IF_FEATURE_NETSTAT_UNIX("x")"U"IF_FEATURE_NETSTAT_SCTP("S")"]"
+//usage:       " [-en"IF_FEATURE_NETSTAT_WIDE("W")IF_FEATURE_NETSTAT_PRG("p")IF_FEATURE_NETSTAT_CLASSIC("b")"oc]"
+//usage:       " [-4"IF_FEATURE_NETSTAT_IPV6("6")"] [-A FAMILY]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO] [INTERVAL]")
+//usage:	IF_FEATURE_NETSTAT_ROUTE("\n       netstat -r [-enCF46]")
+//usage:	IF_FEATURE_NETSTAT_IFACE("\n       netstat -i [-ae] [-I=IFACE]")
+//usage:	IF_FEATURE_NETSTAT_GROUPS("\n       netstat -g [-n]")
+//usage:	IF_FEATURE_NETSTAT_STATS("\n       netstat -s [-tuwU6]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO]"))
+//usage:	IF_FEATURE_NETSTAT_CONNTRACK("\n       netstat -M [-enW46]")
+//usage:	IF_FEATURE_NETSTAT_CLASSIC("\n       netstat -E")
 //usage:#define netstat_full_usage "\n\n"
 //usage:       "Display networking information\n"
+//usage:	IF_FEATURE_NETSTAT_ROUTE(
 //usage:     "\n	-r,--route	Routing table (-C cache, -F FIB)"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_IFACE(
 //usage:     "\n	-i,--interfaces	Interface table; -I=IFACE one interface"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_GROUPS(
 //usage:     "\n	-g,--groups	Multicast group memberships"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_STATS(
 //usage:     "\n	-s,--statistics	Protocol statistics"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_CONNTRACK(
 //usage:     "\n	-M,--masquerade	NAT connections from conntrack"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-E,--ethernet	Interface totals (classic netstat -e)"
+//usage:	)
 //usage:     "\n	-a,--all	All sockets"
 //usage:     "\n	-l,--listening	Listening sockets only"
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-q		Listening and bound sockets (as -a)"
-//usage:     "\n	-t,--tcp -u,--udp -U,--udplite -w,--raw -x,--unix -S,--sctp"
-//usage:     "\n	-4,--inet -6,--inet6 -A,--protocol=FAMILY (inet, inet6, unix)"
+//usage:	)
+//usage:     "\n	-t,--tcp -u,--udp -U,--udplite -w,--raw"
+//usage:	IF_FEATURE_NETSTAT_UNIX(" -x,--unix")
+//usage:	IF_FEATURE_NETSTAT_SCTP(" -S,--sctp")
+//usage:     "\n	-4,--inet"IF_FEATURE_NETSTAT_IPV6(" -6,--inet6")
+//usage:       " -A,--protocol=FAMILY (inet"IF_FEATURE_NETSTAT_IPV6(", inet6")IF_FEATURE_NETSTAT_UNIX(", unix")")"
 //usage:     "\n	-n,--numeric	No names (--numeric-hosts, -ports, -users)"
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-f		Foreign addresses resolved, never shortened"
+//usage:	)
 //usage:     "\n	-e,--extend	User and inode (-ee more)"
+//usage:	IF_FEATURE_NETSTAT_WIDE(
 //usage:     "\n	-W,--wide	Don't truncate addresses"
-//usage:     "\n	-p,--programs	PID/Program name (-b the same)"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_PRG(
+//usage:     "\n	-p,--programs	PID/Program name"IF_FEATURE_NETSTAT_CLASSIC(" (-b the same)")
+//usage:	)
 //usage:     "\n	-o,--timers	Timers"
-//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN, trailing N)"
+//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN"IF_FEATURE_NETSTAT_CLASSIC(", trailing N")")"
 //usage:     "\n	-v,--verbose	Say which tables the kernel lacks"
 //usage:     "\n	-V,--version	Version"
+//usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	PROTO		tcp udp tcpv6 udpv6 raw rawv6 udplite;"
 //usage:     "\n			with -s: ip ipv6 icmp icmpv6 tcp tcpv6 udp udpv6"
 //usage:     "\n	/?, help	This text"
+//usage:	)
 
 
 //kbuild:lib-$(CONFIG_NETSTAT) += netstat.o io.o fmt.o names.o inet.o
@@ -212,7 +284,11 @@ static void add_families(const char *list)
 		for (i = 0; i < sizeof(family_names) / sizeof(family_names[0]); i++)
 			if (str_eq(word, family_names[i].name))
 				break;
-		if (i == sizeof(family_names) / sizeof(family_names[0])) {
+		if (i == sizeof(family_names) / sizeof(family_names[0]) ||
+		    (!ENABLE_FEATURE_NETSTAT_IPV6 &&
+		     family_names[i].family == FAMILY_INET6) ||
+		    (!ENABLE_FEATURE_NETSTAT_UNIX &&
+		     family_names[i].family == FAMILY_UNIX)) {
 			out_flush();
 			raw_err("Unknown address family `");
 			raw_err(word);
@@ -276,9 +352,33 @@ static void set_mode(unsigned m)
 	mode = m;
 }
 
+/* A switch whose feature is configured out is an unknown option, as in
+ * BusyBox; every term is constant zero when its feature is on. */
+static int option_configured_out(int c)
+{
+	return (!ENABLE_FEATURE_NETSTAT_IPV6 && c == '6') ||
+	       (!ENABLE_FEATURE_NETSTAT_PRG && (c == 'p' || c == 'b')) ||
+	       (!ENABLE_FEATURE_NETSTAT_UNIX && c == 'x') ||
+	       (!ENABLE_FEATURE_NETSTAT_ROUTE && (c == 'r' || c == 'C' || c == 'F')) ||
+	       (!ENABLE_FEATURE_NETSTAT_IFACE && (c == 'i' || c == 'I')) ||
+	       (!ENABLE_FEATURE_NETSTAT_STATS && c == 's') ||
+	       (!ENABLE_FEATURE_NETSTAT_GROUPS && c == 'g') ||
+	       (!ENABLE_FEATURE_NETSTAT_CONNTRACK && c == 'M') ||
+	       (!ENABLE_FEATURE_NETSTAT_WIDE && c == 'W') ||
+	       (!ENABLE_FEATURE_NETSTAT_SCTP && c == 'S');
+}
+
+static _Noreturn void invalid_option(int c)
+{
+	char s[2] = { (char)c, 0 };
+	bad_option("invalid option -- '", s, "'");
+}
+
 /* Applies one option letter; arg is its argument when it takes one. */
 static void apply_option(int c, const char *arg)
 {
+	if (option_configured_out(c))
+		invalid_option(c);
 	switch (c) {
 	case 'a': G.opts |= OPT_a; break;
 	case 'l': G.opts |= OPT_l; break;
@@ -339,10 +439,7 @@ static void apply_option(int c, const char *arg)
 			if (c == 'q') { G.opts |= OPT_a; break; }
 			if (c == 'E') { ethernet_summary = 1; break; }
 		}
-		{
-			char s[2] = { (char)c, 0 };
-			bad_option("invalid option -- '", s, "'");
-		}
+		invalid_option(c);
 	}
 }
 
@@ -353,6 +450,11 @@ static void parse_long(char *a, char **argv, int *i)
 	const struct long_option *o = 0;
 	unsigned k, matches = 0;
 
+	if (!ENABLE_FEATURE_NETSTAT_LONG_OPTIONS) {
+		if (eq)
+			*eq = 0;
+		bad_option("unrecognized option '--", a, "'");
+	}
 	for (k = 0; k < sizeof(long_options) / sizeof(long_options[0]); k++) {
 		if (strncmp(long_options[k].name, a, n))
 			continue;
@@ -365,7 +467,7 @@ static void parse_long(char *a, char **argv, int *i)
 			matches++;
 		o = &long_options[k];
 	}
-	if (!o || !ENABLE_FEATURE_NETSTAT_LONG_OPTIONS) {
+	if (!o || option_configured_out(o->letter)) {
 		if (eq)
 			*eq = 0;
 		bad_option("unrecognized option '--", a, "'");

@@ -443,7 +443,8 @@ static void show_inet_statistics(void)
 		return;
 	}
 	read_pairs("net/netstat", 0);
-	if (reader_open_proc(&S.r, "net/sctp/snmp", S.path) == 0)
+	if (ENABLE_FEATURE_NETSTAT_SCTP &&
+	    reader_open_proc(&S.r, "net/sctp/snmp", S.path) == 0)
 		read_sctp();
 }
 
@@ -490,9 +491,9 @@ int show_statistics(void)
 	if (S.classic) {
 		if (S.classic & STATS_V4)
 			show_inet_statistics();
-		if (S.classic & ~STATS_V4)
+		if (ENABLE_FEATURE_NETSTAT_IPV6 && (S.classic & ~STATS_V4))
 			show_inet6_statistics();
-	} else if (inet6) {
+	} else if (ENABLE_FEATURE_NETSTAT_IPV6 && inet6) {
 		show_inet6_statistics();
 	} else {
 		show_inet_statistics();

@@ -2,6 +2,10 @@
 # make check: every case against every build, plus the scripted tests.
 #
 #   tests/check.sh [BUILD...]      BUILD: host sanitize clang mips mipsel armhf armel aarch64
+#                                         bb-x86_64 bb-mips
+#
+# bb-<target>: our applet inside Debian's BusyBox tree (tests/busybox/
+# build.sh), run as `busybox netstat ...` on the cases (not the scripts).
 #
 # A case is a directory under tests/cases: `args` (shell words), `proc` (a
 # link to the fixture that stands in for /proc), `expected.stdout`,
@@ -32,7 +36,7 @@ if [ -z "${NETSTAT_SANDBOX:-}" ]; then
 		exec "$0" "$@"' "$0" "$@"
 fi
 
-builds=${*:-${CHECK_BUILDS:-host sanitize clang mips mipsel armhf armel aarch64}}
+builds=${*:-${CHECK_BUILDS:-host sanitize clang mips mipsel armhf armel aarch64 bb-x86_64 bb-mips}}
 pass=0 fail=0 skip=0
 work=$top/build/check
 rm -rf "$work"
@@ -57,6 +61,7 @@ setup_build() {
 	armel) bin=$top/build/armel/netstat runner="qemu-arm-static -cpu arm926" ;;
 	aarch64) bin=$top/build/aarch64/netstat runner="qemu-aarch64-static" ;;
 	x86_64) bin=$top/build/x86_64/netstat ;;
+	bb-x86_64|bb-mips) setup_busybox "${1#bb-}"; return ;;
 	*) echo "unknown build $1"; return 1 ;;
 	esac
 	if [ -n "$runner" ] && ! command -v "${runner%% *}" >/dev/null; then
@@ -71,6 +76,23 @@ setup_build() {
 		note_skip "$1: no toolchain (run tests/toolchains.sh)"; return 1; }
 	   make -s TARGET="$1" >/dev/null ;;
 	esac || { note_fail "$1: build failed"; return 1; }
+}
+
+# BusyBox with our applet: the binary is the applet name, the runner
+# (qemu and) busybox
+setup_busybox() {
+	bb=$(tests/busybox/build.sh "$1" 2>"$work/bb-$1.log")
+	case $? in
+	0) ;;
+	77) note_skip "bb-$1: $(tail -n 1 "$work/bb-$1.log")"; return 1 ;;
+	*) note_fail "bb-$1: BusyBox build failed"; cat "$work/bb-$1.log"; return 1 ;;
+	esac
+	bin=netstat runner=$bb
+	if [ "$1" = mips ]; then
+		command -v qemu-mips-static >/dev/null ||
+			{ note_skip "bb-mips: qemu-mips-static is not installed"; return 1; }
+		runner="qemu-mips-static -cpu 24Kc $bb" be=1
+	fi
 }
 
 # fixture path for a case under this build (big-endian twins on mips)
@@ -126,6 +148,7 @@ for build in $builds; do
 	done
 	for script in tests/scripts/*.sh; do
 		[ -f "$script" ] || continue
+		case $build in bb-*) continue ;; esac
 		if [ -n "$runner$asan" ] && grep -q '^# native-only' "$script"; then
 			continue
 		fi

@@ -1,0 +1,122 @@
+#!/bin/sh
+# Builds Debian's BusyBox (1.35, upstream source, Debian patches not
+# applied) as a static musl binary with one applet, netstat:
+#
+#   tests/busybox/build.sh TARGET [VARIANT [CONFIG]]
+#
+#   TARGET   x86_64 or mips (MIPS16e, soft-float, as our Makefile builds)
+#   VARIANT  ours (default): our netstat dropped in by dropin.sh, every
+#            feature on, or the FEATURE_NETSTAT_* of CONFIG (a .config
+#            fragment such as tests/configs/default.config);
+#            theirs: BusyBox's own netstat (-W, -p and IPv6 on);
+#            none: no netstat at all (allnoconfig with no applet)
+#
+# The configured tree is cached in .toolchains/busybox/VARIANT-TARGET[-CONFIG]
+# (git-ignored); a second run rebuilds only what changed. Prints the path
+# of the stripped binary on stdout.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tc=${TOOLCHAIN_DIR:-$top/.toolchains}
+cache=$tc/busybox
+target=${1:?usage: build.sh TARGET [ours|theirs|none [CONFIG]]}
+variant=${2:-ours}
+config=${3:-}
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+say() { echo "busybox/build.sh: $*" >&2; }
+
+case $target in
+x86_64) cross= arch_cflags= ;;
+mips) cross=mips-linux-gnu- arch_cflags="-msoft-float -march=24kc -mips16 -minterlink-mips16" ;;
+*) say "unknown target $target"; exit 2 ;;
+esac
+cc=$tc/$target/bin/musl-gcc
+[ -x "$cc" ] || { say "no musl toolchain for $target (run tests/toolchains.sh)"; exit 77; }
+
+# The source, once: apt-get source with a deb-src entry, as for musl.
+mkdir -p "$cache"
+src=$(ls -d "$cache"/busybox-1.* 2>/dev/null | head -n 1 || true)
+if [ -z "$src" ] || [ ! -f "$src/Makefile" ]; then
+	list=/etc/apt/sources.list.d/netstat-deb-src.sources
+	if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null &&
+	   ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then
+		printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+			as_root tee "$list" >/dev/null
+		as_root apt-get update -qq
+	fi
+	(cd "$cache" && apt-get source -qq --download-only busybox >/dev/null &&
+		dpkg-source -x --skip-patches busybox_*.dsc >/dev/null 2>&1) ||
+		{ say "could not fetch the BusyBox source"; exit 77; }
+	src=$(ls -d "$cache"/busybox-1.* 2>/dev/null | head -n 1)
+	[ -f "$src/Makefile" ] || { say "no BusyBox source"; exit 77; }
+fi
+
+tree=$cache/$variant-$target${config:+-$(basename "$config" .config)}
+[ -f "$tree/Makefile" ] || { rm -rf "$tree"; cp -a "$src" "$tree"; }
+[ "$variant" = ours ] && "$top/tests/busybox/dropin.sh" "$tree" >/dev/null
+
+# The .config fragment: a static musl build of netstat and nothing else
+# (allnoconfig leaves ash on: no shell; 32-bit musl needs LFS).
+frag=$tree/.netstat-fragment
+{
+	echo "CONFIG_STATIC=y"
+	echo "CONFIG_LFS=y"
+	echo "# CONFIG_SH_IS_ASH is not set"
+	echo "CONFIG_SH_IS_NONE=y"
+	echo "# CONFIG_BASH_IS_ASH is not set"
+	echo "CONFIG_BASH_IS_NONE=y"
+	echo "CONFIG_EXTRA_CFLAGS=\"$arch_cflags\""
+	echo "CONFIG_EXTRA_LDFLAGS=\"-Wl,--no-warn-mismatch\""
+	case $variant in
+	ours)
+		echo "CONFIG_NETSTAT=y"
+		echo "CONFIG_FEATURE_IPV6=y"
+		echo "CONFIG_LONG_OPTS=y"
+		echo "CONFIG_SHOW_USAGE=y"
+		if [ -n "$config" ]; then
+			grep -E '^(CONFIG_FEATURE_NETSTAT_[A-Z0-9_]*=y|# CONFIG_FEATURE_NETSTAT_[A-Z0-9_]* is not set)$' "$config"
+		else
+			sed -n 's/^#define ENABLE_\(FEATURE_NETSTAT_[A-Z0-9_]*\) .*/CONFIG_\1=y/p' \
+				"$top/include/netstat_config.h"
+		fi ;;
+	theirs)
+		echo "CONFIG_NETSTAT=y"
+		echo "CONFIG_FEATURE_IPV6=y"
+		echo "CONFIG_FEATURE_NETSTAT_WIDE=y"
+		echo "CONFIG_FEATURE_NETSTAT_PRG=y" ;;
+	none) ;;
+	*) say "unknown variant $variant"; exit 2 ;;
+	esac
+} >"$frag.new"
+
+mk() { make -C "$tree" CC="$cc" CROSS_COMPILE="$cross" "$@"; }
+log=$tree/.netstat-build.log
+if ! cmp -s "$frag.new" "$frag" || [ ! -f "$tree/.config" ]; then
+	say "configuring $variant-$target"
+	mk allnoconfig >"$log" 2>&1 || { tail -n 20 "$log" >&2; exit 1; }
+	sed 's/^# \(CONFIG_[A-Z0-9_]*\) is not set$/\1/; s/=.*//' "$frag.new" |
+		while read -r sym; do
+			sed -i -e "/^$sym=/d" -e "/^# $sym is not set\$/d" "$tree/.config"
+		done
+	cat "$frag.new" >>"$tree/.config"
+	yes "" | mk oldconfig >>"$log" 2>&1 || { tail -n 20 "$log" >&2; exit 1; }
+	# every line of the fragment must have survived oldconfig
+	while IFS= read -r line; do
+		grep -qxF "$line" "$tree/.config" ||
+			{ say "oldconfig dropped '$line'"; exit 1; }
+	done <"$frag.new"
+	mv "$frag.new" "$frag"
+else
+	rm -f "$frag.new"
+fi
+say "building $variant-$target"
+if ! mk -j"$(nproc)" busybox >"$log" 2>&1; then
+	grep -E 'error|warning' "$log" | head -n 20 >&2
+	tail -n 10 "$log" >&2
+	exit 1
+fi
+# BusyBox's build warns but does not fail on warnings; ours must have none
+if grep -E '^networking/netstat.*(warning|error)' "$log" >&2; then
+	say "warnings in our sources"
+	exit 1
+fi
+echo "$tree/busybox"
