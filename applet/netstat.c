@@ -178,6 +178,14 @@ static const struct family_name {
 };
 static const char *missing_family;
 
+/* -r lists the routing tables in the order the families were named. */
+static void note_family(unsigned family)
+{
+	if (family == FAMILY_INET6 && !(G.families & FAMILY_INET))
+		G.inet6_first = 1;
+	G.families |= family;
+}
+
 static void add_families(const char *list)
 {
 	char word[32];
@@ -201,7 +209,7 @@ static void add_families(const char *list)
 			raw_err("'.\n");
 			_exit(1);
 		}
-		G.families |= family_names[i].family;
+		note_family(family_names[i].family);
 		if (family_names[i].family == FAMILY_OTHER)
 			missing_family = family_names[i].what;
 	}
@@ -287,8 +295,8 @@ static void apply_option(int c, const char *arg)
 	case 'w': G.socks |= SOCK_RAW; break;
 	case 'S': G.socks |= SOCK_SCTP; break;
 	case 'x': G.families |= FAMILY_UNIX; break;
-	case '4': G.families |= FAMILY_INET; break;
-	case '6': G.families |= FAMILY_INET6; break;
+	case '4': note_family(FAMILY_INET); break;
+	case '6': note_family(FAMILY_INET6); break;
 	case 'A': add_families(arg); break;
 	case 'r': set_mode(MODE_ROUTE); break;
 	case 's': set_mode(MODE_STATS); break;

@@ -61,6 +61,7 @@ struct netstat_globals {
 	int no_protocol_given;	/* -4/-6/-A chose the tables, not -t/-u */
 	int exit_status;	/* worst status seen so far */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
+	int inet6_first;	/* -r: inet6 was named before inet */
 };
 extern struct netstat_globals G;
 
@@ -149,6 +150,9 @@ void service_name(char *buf, size_t size, unsigned port, const char *proto,
 		  int numeric);
 /* User name for a uid, or the number (printed as a signed int). */
 void user_name(char *buf, size_t size, uint32_t uid, int numeric);
+/* The /etc/networks name of an IPv4 network (getnetbyaddr), or the
+ * dotted quad. */
+void network_name(char *buf, size_t size, const uint8_t *addr);
 
 /* ---- inet.c: the Internet socket table ---- */
 enum { NAME_HOST_MAX = 128 };
@@ -165,8 +169,10 @@ int show_unix(void);
 void prog_map_clear(void);
 const char *prog_name(uint64_t inode);
 
-/* ---- route.c ---- */
+/* ---- route.c: IPv4 and IPv6 routing tables ---- */
 int show_routes(void);
+/* Prints v with printf's "%*d" (width > 0) or "%-*d" (width < 0). */
+void out_int(int32_t v, int width);
 
 /* ---- iface.c ---- */
 int show_interfaces(void);
