@@ -260,6 +260,80 @@ static void get_ip4(unsigned long request, const char *name, uint8_t *out)
 		memcpy(out, &((struct sockaddr_in *)(void *)&ifr.ifr_addr)->sin_addr, 4);
 }
 
+static int netlink_fd = -1;
+
+/* The few rtnetlink definitions used here (the C library has no
+ * <linux/rtnetlink.h> of its own). */
+struct nl_header {
+	uint32_t len;
+	uint16_t type, flags;
+	uint32_t seq, pid;
+};
+struct nl_link {
+	uint8_t family, pad;
+	uint16_t type;
+	int32_t index;
+	uint32_t flags, change;
+};
+struct nl_attr {
+	uint16_t len, type;
+};
+enum {
+	NETLINK_ROUTE_PROTO = 0, RTM_NEWLINK_TYPE = 16, RTM_GETLINK_TYPE = 18,
+	NLM_F_REQUEST_FLAG = 1, IFLA_IFNAME_ATTR = 3, IFLA_TXQLEN_ATTR = 13,
+	NL_HEAD = sizeof(struct nl_header) + sizeof(struct nl_link),
+};
+
+/* The queue length (IFLA_TXQLEN) by RTM_GETLINK; -1 when unknown. This
+ * is the value SIOCGIFTXQLEN gives, but user-mode emulators garble that
+ * ioctl between byte orders, and netlink they translate. An alias
+ * ("eth0:1") asks for its device, as the ioctl would. */
+static int link_txqlen(const char *name)
+{
+	struct {
+		struct nl_header h;
+		struct nl_link i;
+		struct nl_attr a;
+		char name[IFACE_NAME];
+	} req;
+	static uint32_t reply[2048];
+	const struct nl_header *h = (const void *)reply;
+	const char *p = (const char *)reply + NL_HEAD, *end;
+	size_t n = strcspn(name, ":");
+	ssize_t got;
+
+	if (netlink_fd < 0)
+		netlink_fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+				    NETLINK_ROUTE_PROTO);
+	memset(&req, 0, sizeof(req));
+	memcpy(req.name, name, n);
+	req.a.type = IFLA_IFNAME_ATTR;
+	req.a.len = (uint16_t)(sizeof(req.a) + n + 1);
+	req.h.len = (uint32_t)(NL_HEAD + ((req.a.len + 3u) & ~3u));
+	req.h.type = RTM_GETLINK_TYPE;
+	req.h.flags = NLM_F_REQUEST_FLAG;
+	if (send(netlink_fd, &req, req.h.len, 0) < 0)
+		return -1;
+	/* A long reply may be cut short: IFLA_TXQLEN comes early. */
+	got = recv(netlink_fd, reply, sizeof(reply), 0);
+	if (got < (ssize_t)NL_HEAD || h->type != RTM_NEWLINK_TYPE)
+		return -1;
+	end = (const char *)reply + ((size_t)got < h->len ? (size_t)got : h->len);
+	while (p + sizeof(struct nl_attr) <= end) {
+		struct nl_attr a;
+		memcpy(&a, p, sizeof(a));
+		if (a.len < sizeof(a) || p + a.len > end)
+			break;
+		if (a.type == IFLA_TXQLEN_ATTR && a.len >= sizeof(a) + 4) {
+			uint32_t v;
+			memcpy(&v, p + sizeof(a), 4);
+			return (int)v;
+		}
+		p += (a.len + 3u) & ~3u;
+	}
+	return -1;
+}
+
 static int fetch_state(const char *name, struct iface_state *s)
 {
 	struct ifreq ifr;
@@ -275,7 +349,7 @@ static int fetch_state(const char *name, struct iface_state *s)
 		s->mtu = ifr.ifr_mtu;
 	if (get(SIOCGIFMAP, name, &ifr) == 0)
 		s->map = ifr.ifr_map;
-	s->txqlen = get(SIOCGIFTXQLEN, name, &ifr) == 0 ? ifr.ifr_qlen : -1;
+	s->txqlen = link_txqlen(name);
 	if (get(SIOCGIFADDR, name, &ifr) == 0) {
 		s->has_ip = 1;
 		memcpy(s->addr, &((struct sockaddr_in *)(void *)&ifr.ifr_addr)->sin_addr, 4);
