@@ -16,6 +16,8 @@
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 enum { IFACE_MAX = 256, IFACE_NAME = 16, STAT_FIELDS = 16 };
 
@@ -49,72 +51,62 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static unsigned leading_number(const char *s)
+static uint32_t leading_number(const char **p)
 {
 	uint64_t v = 0;
 
-	while (is_digit(*s) && v < 0x7fffffff)
-		v = v * 10 + (unsigned)(*s++ - '0');
-	return (unsigned)v;
+	scan_dec(p, &v);
+	return v > 0x7fffffff ? 0x7fffffff : (uint32_t)v;
 }
 
-/* Length of name without its trailing digits. */
-static size_t stem_length(const char *s, size_t n)
+/* Splits a name for net-tools' nstrcmp: the stem before the trailing
+ * digits, their value, and an alias ("eth0:12") as its number (-1: none);
+ * returns the length of the name without the alias. */
+static unsigned name_parts(const char *s, unsigned *stem, uint32_t *num,
+			   int32_t *alias)
 {
-	while (n && is_digit(s[n - 1]))
-		n--;
-	return n;
-}
-
-/* Splits "eth0:12" into "eth0" and the alias number 12 (-1: none). */
-static size_t split_alias(const char *s, long *alias, const char **alias_text)
-{
-	size_t n = strlen(s), k = n;
+	unsigned n = (unsigned)strlen(s), k = n;
+	const char *p;
 
 	*alias = -1;
-	*alias_text = 0;
 	while (k && is_digit(s[k - 1]))
 		k--;
-	if (k < n && k && s[k - 1] == ':') {
-		*alias = leading_number(s + k);
-		*alias_text = s + k;
-		return k - 1;
+	if (k < n && k > 1 && s[k - 1] == ':') {
+		p = s + k;
+		*alias = (int32_t)leading_number(&p);
+		n = k - 1;
 	}
+	for (k = n; k && is_digit(s[k - 1]); k--)
+		;
+	*stem = k;
+	p = s + k;
+	*num = leading_number(&p);
 	return n;
-}
-
-static int sign(int v)
-{
-	return (v > 0) - (v < 0);
 }
 
 /* net-tools' nstrcmp: names compare by their stem, then by the number
  * that ends them, then as strings, then by alias. */
 static int name_compare(const char *a, const char *b)
 {
-	long a_alias, b_alias;
-	const char *a_text, *b_text;
-	size_t an = split_alias(a, &a_alias, &a_text);
-	size_t bn = split_alias(b, &b_alias, &b_text);
-	size_t as = stem_length(a, an), bs = stem_length(b, bn);
-	unsigned av, bv;
+	unsigned as, bs, an, bn;
+	uint32_t av, bv;
+	int32_t aa, ba;
 	int r;
 
+	an = name_parts(a, &as, &av, &aa);
+	bn = name_parts(b, &bs, &bv, &ba);
 	r = strncmp(a, b, as < bs ? as : bs);
-	if (r)
-		return sign(r);
-	if (as != bs)
-		return as > bs ? 1 : -1;
-	av = leading_number(a + as);
-	bv = leading_number(b + bs);
-	if (av != bv)
-		return av > bv ? 1 : -1;
-	r = memcmp(a, b, an < bn ? an : bn);
-	if (r || an != bn)
-		return r ? sign(r) : an > bn ? 1 : -1;
-	if (a_alias != b_alias)
-		return a_alias > b_alias ? 1 : -1;
-	return a_text && b_text ? sign(strcmp(a_text, b_text)) : 0;
+	if (!r)
+		r = (int)as - (int)bs;
+	if (!r)
+		r = (av > bv) - (av < bv);
+	if (!r)
+		r = strncmp(a, b, an < bn ? an : bn);
+	if (!r)
+		r = (int)an - (int)bn;
+	if (!r)
+		r = (aa > ba) - (aa < ba);
+	return r ? r : strcmp(a, b);
 }
 
 /* Finds or inserts name, searching from the end as net-tools does. */
@@ -140,86 +132,56 @@ static struct iface *iface_add(const char *name)
 	return &ifaces[i];
 }
 
-static struct line_reader iface_reader;
-
-/* "  eth0: 123 4 ..." (an alias keeps its ":N"); 0 or what is wrong. */
-static const char *parse_dev_line(const char *p, char *name, uint64_t *stats)
+/* "  eth0: 123 4 ..." (an alias keeps its ":N"). */
+static const char *dev_row(const char *p, void *ctx)
 {
-	unsigned n = 0, i;
+	char name[IFACE_NAME];
+	uint64_t stats[STAT_FIELDS];
+	const char *start, *q;
+	unsigned n, i;
+	struct iface *f;
 
+	(void)ctx;
 	skip_spaces(&p);
-	while (*p && !is_space((unsigned char)*p) && *p != ':') {
-		if (n == IFACE_NAME - 1)
-			return "interface name too long";
-		name[n++] = *p++;
-	}
-	if (*p == ':') {
-		const char *q = p + 1;
-		while (is_digit(*q))
-			q++;
-		if (*q == ':' && q > p + 1) {
-			if (n + (unsigned)(q - p) > IFACE_NAME - 1)
-				return "interface name too long";
-			memcpy(name + n, p, (size_t)(q - p));
-			n += (unsigned)(q - p);
-			p = q;
-		}
+	start = p;
+	while (*p && !is_space((unsigned char)*p) && *p != ':')
 		p++;
-	} else {
-		return "missing ':' after the interface name";
-	}
+	for (q = p + (*p == ':'); is_digit(*q); q++)
+		;
+	if (*q == ':' && q > p + 1)
+		p = q;
+	n = (unsigned)(p - start);
+	if (*p++ != ':' || !n || n >= IFACE_NAME)
+		return "bad interface name";
+	memcpy(name, start, n);
 	name[n] = 0;
-	if (!n)
-		return "missing interface name";
 	for (i = 0; i < STAT_FIELDS; i++) {
 		skip_spaces(&p);
 		if (!scan_dec(&p, &stats[i]))
 			return "bad counter";
 	}
 	skip_spaces(&p);
-	return *p ? "trailing garbage" : 0;
+	if (*p)
+		return "trailing garbage";
+	f = iface_add(name);
+	if (f) {
+		memcpy(f->stats, stats, sizeof(stats));
+		f->has_stats = 1;
+	}
+	return 0;
 }
 
-/* Reads net/dev; with target set, stops after that interface. */
-static void read_dev(const char *target)
+static void read_dev(void)
 {
-	char path[PATH_BUF], *line, name[IFACE_NAME];
-	size_t len;
-	enum line_result res;
-	uint64_t stats[STAT_FIELDS];
-	const char *bad;
-	struct iface *f;
-
-	if (reader_open_proc(&iface_reader, "net/dev", path) < 0) {
+	if (proc_table("net/dev", 2, dev_row, 0) < 0) {
+		char path[PATH_BUF];
+		int err = errno;
 		raw_err("Warning: cannot open ");
-		raw_err(path);
+		raw_err(proc_path(path, "net/dev"));
 		raw_err(" (");
-		raw_err(error_text(errno));
+		raw_err(error_text(err));
 		raw_err("). Limited output.\n");
-		return;
 	}
-	while ((res = read_line(&iface_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK || iface_reader.line_no <= 2)
-			continue;
-		if (strlen(line) != len) {
-			msg_line(path, iface_reader.line_no, "NUL byte in line");
-			continue;
-		}
-		bad = parse_dev_line(line, name, stats);
-		if (bad) {
-			msg_line(path, iface_reader.line_no, bad);
-			G.exit_status = 1;
-			continue;
-		}
-		f = iface_add(name);
-		if (f) {
-			memcpy(f->stats, stats, sizeof(stats));
-			f->has_stats = 1;
-		}
-		if (target && str_eq(target, name))
-			break;
-	}
-	reader_close(&iface_reader);
 }
 
 static int ioctl_fd = -1;
@@ -233,7 +195,7 @@ static void read_ifconf(void)
 
 	ifc.ifc_len = sizeof(reqs);
 	ifc.ifc_req = reqs;
-	if (ioctl(ioctl_fd, SIOCGIFCONF, &ifc) < 0)
+	if (syscall(SYS_ioctl, ioctl_fd, SIOCGIFCONF, &ifc) < 0)
 		return;
 	for (i = 0; i < ifc.ifc_len / sizeof(reqs[0]); i++) {
 		char name[IFACE_NAME];
@@ -248,7 +210,9 @@ static int get(unsigned long request, const char *name, struct ifreq *ifr)
 	memset(ifr, 0, sizeof(*ifr));
 	memcpy(ifr->ifr_name, name, strlen(name));
 	ifr->ifr_addr.sa_family = AF_INET;
-	return ioctl(ioctl_fd, request, ifr);
+	/* The raw system call: these requests need none of the C library's
+	 * 64-bit time conversions, which cost a kilobyte on 32-bit MIPS. */
+	return (int)syscall(SYS_ioctl, ioctl_fd, request, ifr);
 }
 
 static void get_ip4(unsigned long request, const char *name, uint8_t *out)
@@ -303,8 +267,9 @@ static int link_txqlen(const char *name)
 	ssize_t got;
 
 	if (netlink_fd < 0)
-		netlink_fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
-				    NETLINK_ROUTE_PROTO);
+		netlink_fd = (int)syscall(SYS_socket, AF_NETLINK,
+					  SOCK_RAW | SOCK_CLOEXEC,
+					  NETLINK_ROUTE_PROTO);
 	memset(&req, 0, sizeof(req));
 	memcpy(req.name, name, n);
 	req.a.type = IFLA_IFNAME_ATTR;
@@ -312,10 +277,10 @@ static int link_txqlen(const char *name)
 	req.h.len = (uint32_t)(NL_HEAD + ((req.a.len + 3u) & ~3u));
 	req.h.type = RTM_GETLINK_TYPE;
 	req.h.flags = NLM_F_REQUEST_FLAG;
-	if (send(netlink_fd, &req, req.h.len, 0) < 0)
+	if (write(netlink_fd, &req, req.h.len) < 0)
 		return -1;
 	/* A long reply may be cut short: IFLA_TXQLEN comes early. */
-	got = recv(netlink_fd, reply, sizeof(reply), 0);
+	got = read(netlink_fd, reply, sizeof(reply));
 	if (got < (ssize_t)NL_HEAD || h->type != RTM_NEWLINK_TYPE)
 		return -1;
 	end = (const char *)reply + ((size_t)got < h->len ? (size_t)got : h->len);
@@ -370,30 +335,16 @@ static const char long_flag_words[] =
 
 static void print_short(const struct iface *f, const struct iface_state *s)
 {
-	char name[IFACE_NAME];
+	const uint64_t *v = f->stats;
 	unsigned i;
 
-	memcpy(name, f->name, IFACE_NAME);
-	out_left(name, 15);
-	out_char(' ');
-	out_int(s->mtu, 5);
-	out_char(' ');
-	if (f->has_stats) {
-		static const int8_t cols[] = {
-			RX_PACKETS, 8, RX_ERRS, 6, RX_DROP, 6, RX_FIFO, -6,
-			TX_PACKETS, 8, TX_ERRS, 6, TX_DROP, 6, TX_FIFO, 6,
-		};
-		for (i = 0; i < sizeof(cols); i += 2) {
-			if (cols[i + 1] < 0)
-				out_u64_left(f->stats[(int)cols[i]], 6);
-			else
-				out_u64_right(f->stats[(int)cols[i]],
-					      (unsigned)cols[i + 1]);
-			out_char(' ');
-		}
-	} else {
-		out_left("     - no statistics available -", 56);
-	}
+	out_fmt("%-15.15s %5d ", f->name, s->mtu);
+	if (f->has_stats)
+		out_fmt("%8u %6u %6u %-6u %8u %6u %6u %6u ", v + RX_PACKETS,
+			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + TX_PACKETS,
+			v + TX_ERRS, v + TX_DROP, v + TX_FIFO);
+	else
+		out_fmt("%-56s", "     - no statistics available -");
 	if (!s->flags)
 		out_str("[NO FLAGS]");
 	for (i = 0; i < sizeof(short_flag_bits); i++)
@@ -402,262 +353,136 @@ static void print_short(const struct iface *f, const struct iface_state *s)
 	out_char('\n');
 }
 
-static void out_ip4(const uint8_t *a)
+/* The scope words net-tools adds after "scopeid 0x..". */
+static void out_scope(unsigned scope)
 {
-	char b[IP4_FMT];
-	out_mem(b, fmt_ip4(b, a));
-}
+	static const uint8_t bits[] = { 0x80, 0, 0x20, 0x40, 0x10 };
+	static const char words[][7] = { "compat", "global", "link", "site", "host" };
+	const char *sep = "<";
+	unsigned i;
 
-static void out_hex(uint64_t v, unsigned min_digits, int upper)
-{
-	char b[17];
-	unsigned n = 0;
-
-	do {
-		unsigned d = (unsigned)(v & 15);
-		b[16 - ++n] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
-		v >>= 4;
-	} while (v || n < min_digits);
-	out_mem(b + 16 - n, n);
+	for (i = 0; i < 5; i++) {
+		if (i == 1 ? scope != 0 : !(scope & bits[i]))
+			continue;
+		out_fmt("%s%s", sep, words[i]);
+		sep = ",";
+		if (!i)
+			scope -= 0x80;
+	}
+	out_str(*sep == ',' ? ">\n" : "\n");
 }
 
 /* "        inet6 fe80::1  prefixlen 64  scopeid 0x20<link>" for each
- * if_inet6 line of this interface. */
-static void print_inet6_addresses(const char *name)
+ * if_inet6 line of the interface named by ctx. */
+static const char *inet6_row(const char *p, void *ctx)
 {
-	char path[PATH_BUF], *line, dev[IFACE_NAME + 8];
-	const char *p;
-	size_t len;
-	enum line_result res;
+	char dev[16], text[IP6_FMT];
 	uint8_t addr[16];
-	uint64_t v, fields[4];
-	unsigned i, n;
+	uint32_t index, plen, scope, flags;
 
-	if (!ENABLE_FEATURE_NETSTAT_IPV6 ||
-	    reader_open_proc(&iface_reader, "net/if_inet6", path) < 0)
-		return;
-	while ((res = read_line(&iface_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK)
-			continue;
-		p = line;
-		for (i = 0; i < 16; i++) {
-			const char *start = p;
-			if (!scan_hex(&p, &v, 2) || p - start != 2)
-				break;
-			addr[i] = (uint8_t)v;
-		}
-		for (n = 0; i == 16 && n < 4; n++) {
-			skip_spaces(&p);
-			if (!scan_hex(&p, &fields[n], 8))
-				break;
-		}
-		skip_spaces(&p);
-		for (i = 0; *p && !is_space((unsigned char)*p) && i < sizeof(dev) - 1; )
-			dev[i++] = *p++;
-		dev[i] = 0;
-		if (n != 4 || !i || strlen(line) != len) {
-			msg_line(path, iface_reader.line_no, "bad address line");
-			G.exit_status = 1;
-			continue;
-		}
-		if (!str_eq(dev, name))
-			continue;
-		{
-			char text[IP6_FMT];
-			unsigned scope = (unsigned)fields[2];
-			static const uint8_t scope_bits[] = { 0x20, 0x40, 0x10 };
-			static const char scope_words[][6] = { "link", "site", "host" };
-			int first = 1;
-
-			out_str("        inet6 ");
-			out_mem(text, fmt_ip6(text, addr));
-			out_str("  prefixlen ");
-			out_u64(fields[1]);
-			out_str("  scopeid 0x");
-			out_hex(scope, 1, 0);
-			if (scope & 0x80) {
-				out_str("<compat");
-				first = 0;
-				scope -= 0x80;
-			}
-			if (!scope) {
-				out_str(first ? "<global" : ",global");
-				first = 0;
-			}
-			for (i = 0; i < 3; i++) {
-				if (!(scope & scope_bits[i]))
-					continue;
-				out_str(first ? "<" : ",");
-				out_str(scope_words[i]);
-				first = 0;
-			}
-			out_str(first ? "\n" : ">\n");
-		}
+	p = scan_fields(p, "Bxxxxw", addr, &index, &plen, &scope, &flags, dev);
+	if (!p && str_eq(dev, ctx)) {
+		text[fmt_ip6(text, addr)] = 0;
+		out_fmt("        inet6 %s  prefixlen %d  scopeid 0x%x", text,
+			(int)plen, (unsigned long)scope);
+		out_scope(scope);
 	}
-	reader_close(&iface_reader);
+	return p;
 }
 
-/* "N.N UNIT" as net-tools scales byte counts: binary units, one decimal
- * truncated, "B" below 1 KiB. */
-static void out_scaled(uint64_t bytes)
+/* "RX packets N  bytes N (N.N UNIT)": net-tools scales byte counts to
+ * binary units with one decimal, truncated; "B" up to 1 KiB. */
+static void print_traffic(const char *dir, const uint64_t *packets,
+			  const uint64_t *bytes)
 {
 	static const char units[][4] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-	uint64_t tenths;
-	unsigned u = 6, d;
+	uint64_t tenths, t = *bytes - 1;
+	unsigned u = 0, d;
 
-	while (u && bytes <= (uint64_t)1 << (10 * u))
-		u--;
+	while (*bytes && u < 6 && (t >>= 10))
+		u++;
 	if (u == 6) {
-		/* bytes / (2^60 / 10), truncated, as net-tools computes it */
-		uint64_t unit = 115292150460684697ull;
-		for (tenths = 0; bytes >= unit; bytes -= unit)
-			tenths++;
+		/* bytes / (2^60 / 10), as net-tools computes it */
+		t = *bytes;
+		for (tenths = 0; t >= 115292150460684697ull; tenths++)
+			t -= 115292150460684697ull;
 	} else {
-		tenths = (bytes * 10) >> (10 * u);
+		tenths = *bytes * 10;
+		for (d = u; d; d--)
+			tenths >>= 10;
 	}
 	tenths = div10(tenths, &d);
-	out_u64(tenths);
-	out_char('.');
-	out_char((char)('0' + d));
-	out_char(' ');
-	out_str(units[u]);
-}
-
-/* Writes "LABEL n" pairs: the labels string holds each label with its
- * leading separator, and idx the stat column for each. */
-static void out_counters(const struct iface *f, const char *labels,
-			 const uint8_t *idx, unsigned n)
-{
-	unsigned i;
-
-	for (i = 0; i < n; i++) {
-		out_str(labels);
-		out_u64(f->stats[idx[i]]);
-		labels += strlen(labels) + 1;
-	}
-	out_char('\n');
+	out_fmt("        %s packets %u  bytes %u (%u.%d %s)\n", dir, packets,
+		bytes, &tenths, (int)d, units[u]);
 }
 
 static void print_hwaddr(const struct iface_state *s)
 {
-	unsigned i;
+	int ether = s->type == 1, loop = s->type == 772, ppp = s->type == 512;
+	unsigned i, n = ether ? 6 : loop || ppp ? 0 : 16;
 
-	if (s->type == 1) {		/* ARPHRD_ETHER */
-		out_str("        ether ");
-		for (i = 0; i < 6; i++) {
-			if (i)
-				out_char(':');
-			out_hex(s->hwaddr[i], 2, 0);
-		}
-	} else if (s->type == 772) {	/* ARPHRD_LOOPBACK */
-		out_str("        loop");
-	} else if (s->type == 512) {	/* ARPHRD_PPP */
-		out_str("        ppp");
-	} else {
-		out_str("        unspec ");
-		for (i = 0; i < 16; i++) {
-			if (i)
-				out_char('-');
-			out_hex(i < 8 ? s->hwaddr[i] : 0, 2, 1);
-		}
-	}
-	if (s->txqlen != -1) {
-		out_str("  txqueuelen ");
-		out_int(s->txqlen, 0);
-	}
-	out_str(s->type == 1 ? "  (Ethernet)\n" :
-		s->type == 772 ? "  (Local Loopback)\n" :
-		s->type == 512 ? "  (Point-to-Point Protocol)\n" : "  (UNSPEC)\n");
+	out_str(ether ? "        ether" : loop ? "        loop" :
+		ppp ? "        ppp" : "        unspec");
+	for (i = 0; i < n; i++)
+		out_fmt(ether ? "%c%02x" : "%c%02X", i ? ether ? ':' : '-' : ' ',
+			(unsigned long)(i < 8 ? s->hwaddr[i] : 0));
+	if (s->txqlen != -1)
+		out_fmt("  txqueuelen %d", s->txqlen);
+	out_str(ether ? "  (Ethernet)\n" : loop ? "  (Local Loopback)\n" :
+		ppp ? "  (Point-to-Point Protocol)\n" : "  (UNSPEC)\n");
 }
 
 static void print_long(const struct iface *f, const struct iface_state *s)
 {
 	const char *w = long_flag_words;
-	unsigned i;
+	const uint64_t *v = f->stats;
+	const struct ifmap *m = &s->map;
 	char sep = '<';
+	unsigned i;
 
-	out_str(f->name);
-	out_str(": flags=");
-	out_int(s->flags, 0);
+	out_fmt("%s: flags=%d", f->name, s->flags);
 	for (i = 0; i < sizeof(long_flag_bits); i++, w += strlen(w) + 1) {
-		if (!(s->flags >> long_flag_bits[i] & 1))
-			continue;
-		out_char(sep);
-		out_str(w);
-		sep = ',';
+		if (s->flags >> long_flag_bits[i] & 1) {
+			out_char(sep);
+			out_str(w);
+			sep = ',';
+		}
 	}
 	/* net-tools drops the last byte of "flags=N<" when no word was
 	 * added, unless N is 0. */
-	if (sep == ',')
-		out_char('>');
-	else if (!s->flags)
-		out_char('<');
-	out_str("  mtu ");
-	out_int(s->mtu, 0);
-	out_char('\n');
+	if (sep == ',' || !s->flags)
+		out_char(sep == ',' ? '>' : '<');
+	out_fmt("  mtu %d\n", s->mtu);
 	if (s->has_ip) {
-		out_str("        inet ");
-		out_ip4(s->addr);
-		out_str("  netmask ");
-		out_ip4(s->netmask);
-		if (s->flags & IFF_BROADCAST) {
-			out_str("  broadcast ");
-			out_ip4(s->broadaddr);
-		}
-		if (s->flags & IFF_POINTOPOINT) {
-			out_str("  destination ");
-			out_ip4(s->dstaddr);
-		}
+		out_fmt("        inet %I  netmask %I", s->addr, s->netmask);
+		if (s->flags & IFF_BROADCAST)
+			out_fmt("  broadcast %I", s->broadaddr);
+		if (s->flags & IFF_POINTOPOINT)
+			out_fmt("  destination %I", s->dstaddr);
 		out_char('\n');
 	}
-	print_inet6_addresses(f->name);
+	if (ENABLE_FEATURE_NETSTAT_IPV6)
+		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
 	print_hwaddr(s);
 	if (f->has_stats) {
-		static const uint8_t rx_err[] = { RX_ERRS, RX_DROP, RX_FIFO, RX_FRAME };
-		static const uint8_t tx_err[] = { TX_ERRS, TX_DROP, TX_FIFO, TX_CARRIER, TX_COLLS };
-
-		out_str("        RX packets ");
-		out_u64(f->stats[RX_PACKETS]);
-		out_str("  bytes ");
-		out_u64(f->stats[RX_BYTES]);
-		out_str(" (");
-		out_scaled(f->stats[RX_BYTES]);
-		out_str(")\n");
-		out_counters(f, "        RX errors \0  dropped \0  overruns \0  frame ",
-			     rx_err, 4);
-		out_str("        TX packets ");
-		out_u64(f->stats[TX_PACKETS]);
-		out_str("  bytes ");
-		out_u64(f->stats[TX_BYTES]);
-		out_str(" (");
-		out_scaled(f->stats[TX_BYTES]);
-		out_str(")\n");
-		out_counters(f, "        TX errors \0  dropped \0 overruns \0  carrier \0"
-			     "  collisions ", tx_err, 5);
+		print_traffic("RX", v + RX_PACKETS, v + RX_BYTES);
+		out_fmt("        RX errors %u  dropped %u  overruns %u  frame %u\n",
+			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + RX_FRAME);
+		print_traffic("TX", v + TX_PACKETS, v + TX_BYTES);
+		out_fmt("        TX errors %u  dropped %u overruns %u  carrier %u"
+			"  collisions %u\n", v + TX_ERRS, v + TX_DROP, v + TX_FIFO,
+			v + TX_CARRIER, v + TX_COLLS);
 	}
-	if (s->map.irq || s->map.mem_start || s->map.dma || s->map.base_addr >= 0x100) {
+	if (m->irq || m->mem_start || m->dma || m->base_addr >= 0x100) {
 		out_str("        device ");
-		if (s->map.irq) {
-			out_str("interrupt ");
-			out_int(s->map.irq, 0);
-			out_str("  ");
-		}
-		if (s->map.base_addr >= 0x100) {
-			out_str("base 0x");
-			out_hex(s->map.base_addr, 1, 0);
-			out_str("  ");
-		}
-		if (s->map.mem_start) {
-			out_str("memory 0x");
-			out_hex(s->map.mem_start, 1, 0);
-			out_char('-');
-			out_hex(s->map.mem_end, 1, 0);
-			out_str("  ");
-		}
-		if (s->map.dma) {
-			out_str("  dma 0x");
-			out_hex(s->map.dma, 1, 0);
-		}
+		if (m->irq)
+			out_fmt("interrupt %d  ", (int)m->irq);
+		if (m->base_addr >= 0x100)
+			out_fmt("base 0x%x  ", (unsigned long)m->base_addr);
+		if (m->mem_start)
+			out_fmt("memory 0x%x-%x  ", m->mem_start, m->mem_end);
+		if (m->dma)
+			out_fmt("  dma 0x%x", (unsigned long)m->dma);
 		out_char('\n');
 	}
 	out_char('\n');
@@ -693,7 +518,8 @@ int show_interfaces(void)
 	unsigned i;
 
 	if (ioctl_fd < 0) {
-		ioctl_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		ioctl_fd = (int)syscall(SYS_socket, AF_INET,
+					SOCK_DGRAM | SOCK_CLOEXEC, 0);
 		if (ioctl_fd < 0) {
 			msg_errno("socket", errno);
 			return 1;
@@ -705,14 +531,13 @@ int show_interfaces(void)
 		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
 			"TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
 	iface_count = iface_overflow = 0;
-	read_dev(G.iface_name);
+	read_dev();
 	if (G.iface_name) {
+		/* net-tools cuts a long name to IFNAMSIZ - 1 bytes */
+		char name[IFACE_NAME] = "";
 		struct iface *f;
-		if (strlen(G.iface_name) >= IFACE_NAME) {
-			msg(G.iface_name, ": interface name too long", (char *)0);
-			return 1;
-		}
-		f = iface_add(G.iface_name);
+		strncat(name, G.iface_name, IFACE_NAME - 1);
+		f = iface_add(name);
 		return f && print_iface(f) ? 1 : G.exit_status;
 	}
 	read_ifconf();

@@ -1,6 +1,7 @@
 /* Routing tables: /proc/net/route and rt_cache (IPv4), ipv6_route (IPv6).
  * One parser per file format; the layouts are net-tools' -r, -re, -ree. */
 #include <errno.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "netstat.h"
@@ -34,69 +35,191 @@ static void route_flags(char *out, uint32_t flags, const uint8_t *bits,
 	out[n] = 0;
 }
 
-void out_int(int32_t v, int width)
+void out_fmt(const char *fmt, ...)
 {
-	char b[U64_FMT + 1];
+	va_list ap;
+	char num[U64_FMT + 2];
 
-	b[fmt_i64(b, v)] = 0;
-	if (width < 0)
-		out_left(b, (unsigned)-width);
-	else
-		out_right(b, (unsigned)width);
-}
+	va_start(ap, fmt);
+	while (*fmt) {
+		unsigned width = 0, prec = ~0u, len, pad;
+		int left = 0, zero = 0;
+		const char *s;
 
-static int scan_word_hex32(const char **p, uint32_t *v)
-{
-	const char *start;
-	uint64_t x;
-
-	skip_spaces(p);
-	start = *p;
-	if (!scan_hex(p, &x, 8) || *p - start != 8)
-		return 0;
-	*v = (uint32_t)x;
-	return 1;
-}
-
-/* A decimal field as C's %d reads it: wrapped to 32 bits. */
-static int scan_int(const char **p, int32_t *v)
-{
-	int64_t x;
-
-	skip_spaces(p);
-	if (!scan_dec_signed(p, &x))
-		return 0;
-	*v = (int32_t)(uint32_t)(uint64_t)x;
-	return 1;
-}
-
-/* The next whitespace-separated word into buf (at most size-1 bytes). */
-static int scan_word(const char **p, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	skip_spaces(p);
-	while (**p && !is_space((unsigned char)**p)) {
-		if (n < size - 1)
-			buf[n++] = **p;
-		(*p)++;
+		len = (unsigned)strcspn(fmt, "%");
+		out_mem(fmt, len);
+		fmt += len;
+		if (!*fmt++)
+			break;
+		if (*fmt == '-')
+			left = 1, fmt++;
+		if (*fmt == '0')
+			zero = 1, fmt++;
+		while (*fmt >= '0' && *fmt <= '9')
+			width = width * 10 + (unsigned)(*fmt++ - '0');
+		if (*fmt == '.')
+			for (prec = 0, fmt++; *fmt >= '0' && *fmt <= '9'; )
+				prec = prec * 10 + (unsigned)(*fmt++ - '0');
+		s = num;
+		switch (*fmt++) {
+		case 's':
+			s = va_arg(ap, const char *);
+			break;
+		case 'd':
+			num[fmt_i64(num, va_arg(ap, int))] = 0;
+			break;
+		case 'c':
+			num[0] = (char)va_arg(ap, int);
+			num[1] = 0;
+			break;
+		case 'I':
+			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
+			break;
+		case 'u':
+			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
+			break;
+		default: {	/* x, X */
+			unsigned long v = va_arg(ap, unsigned long);
+			unsigned n = 0;
+			char t[2 * sizeof(v)];
+			do {
+				unsigned d = (unsigned)(v & 15);
+				t[n++] = (char)(d < 10 ? '0' + d :
+						(fmt[-1] == 'X' ? 'A' : 'a') + d - 10);
+				v >>= 4;
+			} while (v);
+			while (n)
+				*(char *)s++ = t[--n];
+			*(char *)s = 0;
+			s = num;
+		}
+		}
+		len = (unsigned)strlen(s);
+		if (len > prec)
+			len = prec;
+		pad = width > len ? width - len : 0;
+		while (!left && pad) {
+			out_char(zero ? '0' : ' ');
+			pad--;
+		}
+		out_mem(s, len);
+		out_spaces(pad);
 	}
-	buf[n] = 0;
-	return n != 0;
+	va_end(ap);
 }
 
-static int at_line_end(const char *p)
+/* Scans a line by spec, one letter per whitespace-separated field:
+ * w a word (up to 15 bytes, into char[16]), A 8 hex digits (uint32_t, the
+ * CPU's order as the kernel prints it), x hex (uint32_t), d decimal as C's
+ * %d reads it (int32_t, wrapped), u decimal (uint64_t), B 32 hex digits
+ * (16 bytes), b 2 hex digits (uint8_t). 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...)
 {
+	static char what[] = "bad field 0";
+	va_list ap;
+	unsigned field = 0;
+
+	va_start(ap, spec);
+	for (; *spec; spec++) {
+		const char *start;
+		uint64_t v = 0;
+		unsigned n;
+		char c = *spec;
+
+		skip_spaces(&p);
+		start = p;
+		field++;
+		if (c == 'w') {
+			char *out = va_arg(ap, char *);
+			for (n = 0; *p && !is_space((unsigned char)*p); p++)
+				if (n < 15)
+					out[n++] = *p;
+			out[n] = 0;
+			if (!n || p - start > 15)
+				goto bad;
+		} else if (c == 'B' || c == 'b') {
+			uint8_t *out = va_arg(ap, uint8_t *);
+			for (n = 0; n < (c == 'B' ? 16u : 1u); n++) {
+				start = p;
+				if (!scan_hex(&p, &v, 2) || p - start != 2)
+					goto bad;
+				out[n] = (uint8_t)v;
+			}
+		} else if (c == 'd') {
+			int64_t sv;
+			if (!scan_dec_signed(&p, &sv))
+				goto bad;
+			*va_arg(ap, int32_t *) = (int32_t)(uint32_t)(uint64_t)sv;
+		} else if (c == 'u') {
+			if (!scan_dec(&p, va_arg(ap, uint64_t *)))
+				goto bad;
+		} else {
+			if (!scan_hex(&p, &v, 8) || (c == 'A' && p - start != 8))
+				goto bad;
+			*va_arg(ap, uint32_t *) = (uint32_t)v;
+		}
+		if (*p && !is_space((unsigned char)*p))
+			goto bad;
+	}
+	va_end(ap);
 	skip_spaces(&p);
-	return *p == 0;
+	return *p ? "trailing garbage" : 0;
+bad:
+	va_end(ap);
+	what[10] = (char)('0' + field % 10);
+	return what;
+}
+
+static struct line_reader table_reader;
+static char table_path[PATH_BUF];
+
+int proc_open(const char *rel)
+{
+	return reader_open_proc(&table_reader, rel, table_path);
+}
+
+void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+	       void *ctx)
+{
+	char *line;
+	const char *bad, *q;
+	size_t len;
+	enum line_result res;
+
+	while ((res = read_line(&table_reader, &line, &len)) != LINE_EOF) {
+		if (res != LINE_OK || table_reader.line_no <= skip)
+			continue;
+		q = line;
+		skip_spaces(&q);
+		if (strlen(line) != len)
+			bad = "NUL byte in line";
+		else if (!*q)
+			continue;
+		else
+			bad = row(line, ctx);
+		if (bad) {
+			msg_line(table_path, table_reader.line_no, bad);
+			G.exit_status = 1;
+		}
+	}
+	reader_close(&table_reader);
+}
+
+int proc_table(const char *rel, unsigned skip,
+	       const char *(*row)(const char *line, void *ctx), void *ctx)
+{
+	if (proc_open(rel) < 0)
+		return -1;
+	proc_rows(skip, row, ctx);
+	return 0;
 }
 
 /* "/proc/net/route: No such file or directory" and the note net-tools
  * prints when a routing table cannot be opened. */
-static int table_missing(const char *path, const char *what)
+static int table_missing(const char *what)
 {
 	out_flush();
-	raw_err(path);
+	raw_err(table_path);
 	raw_err(": ");
 	raw_err(error_text(errno));
 	raw_err("\n");
@@ -111,35 +234,6 @@ struct ipv4_route {
 	uint32_t dest, gateway, flags, mask;
 	int32_t refcnt, use, metric, mss, window, irtt;
 };
-
-static const char *parse_ipv4_route(const char *p, struct ipv4_route *r)
-{
-	if (!scan_word(&p, r->iface, sizeof(r->iface)))
-		return "missing interface";
-	if (!scan_word_hex32(&p, &r->dest) ||
-	    !scan_word_hex32(&p, &r->gateway))
-		return "bad address";
-	skip_spaces(&p);
-	{
-		uint64_t v;
-		if (!scan_hex(&p, &v, 8))
-			return "bad flags";
-		r->flags = (uint32_t)v;
-	}
-	if (!scan_int(&p, &r->refcnt) || !scan_int(&p, &r->use) ||
-	    !scan_int(&p, &r->metric))
-		return "bad counter";
-	if (!scan_word_hex32(&p, &r->mask))
-		return "bad mask";
-	if (!scan_int(&p, &r->mss) || !scan_int(&p, &r->window))
-		return "bad MTU or window";
-	r->irtt = 0;
-	if (!at_line_end(p) && !scan_int(&p, &r->irtt))
-		return "bad irtt";
-	if (!at_line_end(p))
-		return "trailing garbage";
-	return 0;
-}
 
 enum { NAME_DEST, NAME_GATEWAY, NAME_MASK };
 
@@ -170,129 +264,66 @@ static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
 	char dest[NAME_HOST_MAX], gw[NAME_HOST_MAX], mask[NAME_HOST_MAX];
 	char flags[32];
 	int reject = (r->flags & RTF_REJECT) != 0;
-	const char *iface = reject ? "-" : r->iface;
 
 	ipv4_route_name(dest, r->dest, NAME_DEST, r);
 	ipv4_route_name(gw, r->gateway, NAME_GATEWAY, r);
 	ipv4_route_name(mask, r->mask, NAME_MASK, r);
 	route_flags(flags, r->flags, ipv4_flag_bits, ipv4_flag_letters, 1);
-	out_left(dest, 15);
-	out_char(' ');
-	out_left(reject ? "-" : gw, 15);
-	out_char(' ');
-	out_left(mask, 15);
-	out_char(' ');
-	out_left(flags, 5);
-	out_char(' ');
+	out_fmt("%-15s %-15s %-15s %-5s ", dest, reject ? "-" : gw, mask, flags);
 	if (ext == 2) {
-		if (reject) {
+		if (reject)
 			out_str("    - -          - -\n");
-			return;
-		}
-		out_int(r->mss, 5);
-		out_char(' ');
-		out_int(r->window, -5);
-		out_char(' ');
-		out_int(r->irtt, 6);
+		else
+			out_fmt("%5d %-5d %6d %s\n", r->mss, r->window, r->irtt,
+				r->iface);
+	} else if (reject) {
+		out_fmt(ext == 1 ? "%-6d -  %7d -\n" :
+			"%-6d -  %7d -        -     -      -\n", r->metric, r->use);
+	} else if (ext == 1) {
+		out_fmt("%-6d %-2d %7d %s\n", r->metric, r->refcnt, r->use,
+			r->iface);
 	} else {
-		out_int(r->metric, -6);
-		if (reject) {
-			out_str(" -  ");
-			out_int(r->use, 7);
-		} else {
-			out_char(' ');
-			out_int(r->refcnt, ext == 1 ? -2 : -3);
-			out_char(' ');
-			out_int(r->use, ext == 1 ? 7 : 6);
-		}
-		if (ext >= 3) {
-			char name[7];
-			if (reject) {
-				out_str(" -        -     -      -\n");
-				return;
-			}
-			memcpy(name, iface, 6);
-			name[6] = 0;
-			out_char(' ');
-			out_left(name, 6);
-			out_str("   ");
-			out_int(r->mss, -5);
-			out_char(' ');
-			out_int(r->window, -6);
-			out_char(' ');
-			out_int(r->irtt, 0);
-			out_char('\n');
-			return;
-		}
+		out_fmt("%-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", r->metric,
+			r->refcnt, r->use, r->iface, r->mss, r->window, r->irtt);
 	}
-	out_char(' ');
-	out_str(iface);
-	out_char('\n');
 }
-
-static struct line_reader route_reader;
 
 static const char ipv4_missing[] = "INET (IPv4) not configured in this system.\n";
 
-static int show_ipv4_fib(unsigned ext)
+static const char *ipv4_route_row(const char *line, void *ctx)
 {
-	char path[PATH_BUF], *line;
-	size_t len;
-	enum line_result res;
 	struct ipv4_route r;
-	const char *bad;
+	unsigned ext = *(unsigned *)ctx;
+	const char *bad = scan_fields(line, "wAAxdddAddd", r.iface, &r.dest,
+				      &r.gateway, &r.flags, &r.refcnt, &r.use,
+				      &r.metric, &r.mask, &r.mss, &r.window,
+				      &r.irtt);
 
-	if (reader_open_proc(&route_reader, "net/route", path) < 0)
-		return table_missing(path, ipv4_missing);
-	out_str("Kernel IP routing table\n");
-	if (ext)
-		out_str("Destination     Gateway         Genmask         ");
-	if (ext == 1)
-		out_str("Flags Metric Ref    Use Iface\n");
-	else if (ext == 2)
-		out_str("Flags   MSS Window  irtt Iface\n");
-	else if (ext == 3)
-		out_str("Flags Metric Ref    Use Iface    MSS   Window irtt\n");
-	while ((res = read_line(&route_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK || route_reader.line_no == 1)
-			continue;
-		if (strlen(line) != len) {
-			msg_line(path, route_reader.line_no, "NUL byte in line");
-			continue;
-		}
-		if (at_line_end(line))
-			continue;
-		bad = parse_ipv4_route(line, &r);
-		if (bad) {
-			msg_line(path, route_reader.line_no, bad);
-			G.exit_status = 1;
-			continue;
-		}
-		if (ext && (r.flags & RTF_UP))
-			print_ipv4_route(&r, ext);
-	}
-	reader_close(&route_reader);
-	return 0;
+	if (!bad && ext && (r.flags & RTF_UP))
+		print_ipv4_route(&r, ext);
+	return bad;
 }
 
-/* Kernels since 3.6 keep no IPv4 route cache: the file is a header. */
-static int show_ipv4_cache(unsigned ext)
+/* The IPv4 FIB (net/route) or the cache (net/rt_cache: only a header
+ * since Linux 3.6; older kernels' rows are not shown). */
+static int show_ipv4_table(int cache, unsigned ext)
 {
-	char path[PATH_BUF];
+	static const char *const flags[] = {
+		"Flags Metric Ref    Use Iface",
+		"Flags   MSS Window  irtt Iface",
+		"Flags Metric Ref    Use Iface    MSS   Window irtt",
+	};
 
-	if (reader_open_proc(&route_reader, "net/rt_cache", path) < 0)
-		return table_missing(path, ipv4_missing);
-	reader_close(&route_reader);
-	out_str("Kernel IP routing cache\n");
-	if (ext)
-		out_str("Source          Destination     Gateway         ");
-	if (ext == 1)
-		out_str("Flags Metric Ref    Use Iface\n");
-	else if (ext == 2)
-		out_str("Flags   MSS Window  irtt Iface\n");
-	else if (ext == 3)
-		out_str("Flags Metric Ref    Use Iface    MSS   Window irtt  TOS "
-			"HHRef HHUptod     SpecDst\n");
+	if (proc_open(cache ? "net/rt_cache" : "net/route") < 0)
+		return table_missing(ipv4_missing);
+	out_str(cache ? "Kernel IP routing cache\n" : "Kernel IP routing table\n");
+	if (ext) {
+		out_str(cache ? "Source          Destination     Gateway         " :
+			"Destination     Gateway         Genmask         ");
+		out_str(flags[ext - 1]);
+		out_str(cache && ext == 3 ? "  TOS HHRef HHUptod     SpecDst\n" : "\n");
+	}
+	proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext);
 	return 0;
 }
 
@@ -304,40 +335,6 @@ struct ipv6_route {
 	uint32_t metric, refcnt, use, flags;
 	char iface[16];
 };
-
-static int scan_hex_bytes(const char **p, uint8_t *out, unsigned n)
-{
-	unsigned i;
-	uint64_t v;
-
-	skip_spaces(p);
-	for (i = 0; i < n; i++) {
-		const char *start = *p;
-		if (!scan_hex(p, &v, 2) || *p - start != 2)
-			return 0;
-		out[i] = (uint8_t)v;
-	}
-	return 1;
-}
-
-static const char *parse_ipv6_route(const char *p, struct ipv6_route *r)
-{
-	uint8_t source[16], plen;
-
-	if (!scan_hex_bytes(&p, r->dest, 16) || !scan_hex_bytes(&p, &plen, 1))
-		return "bad destination";
-	r->prefix_len = plen;
-	if (!scan_hex_bytes(&p, source, 16) || !scan_hex_bytes(&p, source, 1))
-		return "bad source";
-	if (!scan_hex_bytes(&p, r->nexthop, 16))
-		return "bad next hop";
-	if (!scan_word_hex32(&p, &r->metric) || !scan_word_hex32(&p, &r->refcnt) ||
-	    !scan_word_hex32(&p, &r->use) || !scan_word_hex32(&p, &r->flags))
-		return "bad counter";
-	if (!scan_word(&p, r->iface, sizeof(r->iface)) || !at_line_end(p))
-		return "bad interface";
-	return 0;
-}
 
 static const uint8_t v4_mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
@@ -362,83 +359,39 @@ static void print_ipv6_route(const struct ipv6_route *r)
 	dest[n + fmt_u64(dest + n, r->prefix_len)] = 0;
 	ipv6_route_name(hop, r->nexthop);
 	route_flags(flags, r->flags, ipv6_flag_bits, ipv6_flag_letters, 0);
-	out_left(dest, 30);
-	out_char(' ');
-	out_left(hop, 26);
-	out_char(' ');
-	out_left(flags, 4);
-	out_char(' ');
-	out_int((int32_t)r->metric, -3);
-	out_char(' ');
-	out_int((int32_t)r->refcnt, -1);
-	out_char(' ');
-	out_int((int32_t)r->use, 6);
-	out_char(' ');
-	out_str(r->iface);
-	out_char('\n');
+	out_fmt("%-30s %-26s %-4s %-3d %-1d %6d %s\n", dest, hop, flags,
+		(int)r->metric, (int)r->refcnt, (int)r->use, r->iface);
+}
+
+static const char *ipv6_route_row(const char *line, void *ctx)
+{
+	struct ipv6_route r;
+	uint8_t source[16], source_len, plen;
+	const char *bad = scan_fields(line, "BbBbBAAAAw", r.dest, &plen, source,
+				      &source_len, r.nexthop, &r.metric,
+				      &r.refcnt, &r.use, &r.flags, r.iface);
+
+	r.prefix_len = plen;
+	if (!bad && !(r.flags & RTF_CACHE) == !*(int *)ctx)
+		print_ipv6_route(&r);
+	return bad;
 }
 
 /* The IPv6 FIB, or with cache set only its RTF_CACHE entries. */
 static int show_ipv6_table(int cache)
 {
-	char path[PATH_BUF], *line;
-	size_t len;
-	enum line_result res;
-	struct ipv6_route r;
-	const char *bad;
-
-	if (reader_open_proc(&route_reader, "net/ipv6_route", path) < 0)
-		return table_missing(path,
-				     "INET6 (IPv6) not configured in this system.\n");
+	if (proc_open("net/ipv6_route") < 0)
+		return table_missing("INET6 (IPv6) not configured in this system.\n");
 	out_str(cache ? "Kernel IPv6 routing cache\n" : "Kernel IPv6 routing table\n");
 	out_str("Destination                    Next Hop                   "
 		"Flag Met Ref  Use If\n");
-	while ((res = read_line(&route_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK)
-			continue;
-		if (strlen(line) != len) {
-			msg_line(path, route_reader.line_no, "NUL byte in line");
-			continue;
-		}
-		if (at_line_end(line))
-			continue;
-		bad = parse_ipv6_route(line, &r);
-		if (bad) {
-			msg_line(path, route_reader.line_no, bad);
-			G.exit_status = 1;
-			continue;
-		}
-		if (!(r.flags & RTF_CACHE) == !cache)
-			print_ipv6_route(&r);
-	}
-	reader_close(&route_reader);
+	proc_rows(0, ipv6_route_row, &cache);
 	return 0;
-}
-
-/* The FIB (default, -F) and the cache (-C) of one family. */
-static int show_family_routes(int v6, unsigned ext)
-{
-	int fib = opt_has(OPT_F) || !opt_has(OPT_C);
-	int rc = 0;
-
-	if (v6) {
-		if (fib)
-			rc = show_ipv6_table(0);
-		if (!rc && opt_has(OPT_C))
-			rc = show_ipv6_table(1);
-	} else {
-		if (fib)
-			rc = show_ipv4_fib(ext);
-		if (!rc && opt_has(OPT_C))
-			rc = show_ipv4_cache(ext);
-	}
-	return rc;
 }
 
 int show_routes(void)
 {
-	unsigned fam = G.families, ext = G.extend + 1;
-	int v6_first = ENABLE_FEATURE_NETSTAT_IPV6 && G.inet6_first;
+	unsigned fam = G.families, ext = G.extend + 1, order, pass;
 	int rc = 0;
 
 	/* net-tools swaps the first two levels of -e: -r shows MSS, -re the
@@ -448,13 +401,20 @@ int show_routes(void)
 	ext &= 3;
 	if (!(fam & (FAMILY_INET | FAMILY_INET6 | FAMILY_UNIX)))
 		fam |= FAMILY_INET;
-	if (v6_first && (fam & FAMILY_INET6))
-		rc = show_family_routes(1, ext);
-	if (!rc && (fam & FAMILY_INET))
-		rc = show_family_routes(0, ext);
-	if (!rc && !v6_first && ENABLE_FEATURE_NETSTAT_IPV6 &&
-	    (fam & FAMILY_INET6))
-		rc = show_family_routes(1, ext);
+	if (!ENABLE_FEATURE_NETSTAT_IPV6)
+		fam &= ~FAMILY_INET6;
+	/* The families in the order they were named; for each the FIB
+	 * (default, -F), then the cache (-C). */
+	order = G.inet6_first ? FAMILY_INET6 | FAMILY_INET << 4 :
+		FAMILY_INET | FAMILY_INET6 << 4;
+	for (; !rc && order; order >>= 4) {
+		if (!(fam & order & 15))
+			continue;
+		for (pass = !opt_has(OPT_F) && opt_has(OPT_C);
+		     !rc && pass < 1u + !!opt_has(OPT_C); pass++)
+			rc = order & FAMILY_INET6 ? show_ipv6_table((int)pass) :
+			     show_ipv4_table((int)pass, ext);
+	}
 	if (!rc && (fam & FAMILY_UNIX)) {
 		raw_err("No routing for address family `unix'.\n");
 		rc = 3;

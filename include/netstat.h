@@ -171,8 +171,24 @@ const char *prog_name(uint64_t inode);
 
 /* ---- route.c: IPv4 and IPv6 routing tables ---- */
 int show_routes(void);
-/* Prints v with printf's "%*d" (width > 0) or "%-*d" (width < 0). */
-void out_int(int32_t v, int width);
+/* A small printf for table rows: %s, %c, %I (const uint8_t *: an IPv4
+ * address), %d (int), %u (const uint64_t *: a
+ * pointer, cheaper to pass), %x and %X (unsigned long), with the '-' and
+ * '0' flags, a width, and for %s a precision. */
+void out_fmt(const char *fmt, ...);
+/* Scans the whitespace-separated fields of a /proc line by a spec letter
+ * each (see route.c); 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...);
+/* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
+ * be opened. */
+int proc_open(const char *rel);
+/* Hands each non-empty line after the first skip to row, reports what row
+ * finds wrong with the line number, and closes the file. */
+void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+	       void *ctx);
+/* proc_open and proc_rows. */
+int proc_table(const char *rel, unsigned skip,
+	       const char *(*row)(const char *line, void *ctx), void *ctx);
 
 /* ---- iface.c ---- */
 int show_interfaces(void);
