@@ -21,14 +21,9 @@ static const char *igmp_row(const char *p, void *ctx)
 	uint64_t users, reporter;
 
 	if (*p != '\t') {
-		unsigned n = 0;
-		if (!scan_dec(&p, &users) || *p++ != '\t')
-			return "bad device line";
-		while (n < 16 && p[n] && p[n] != ':' && !is_space((unsigned char)p[n]))
-			n++;
-		memcpy(device, p, n);
-		device[n] = 0;
-		return 0;
+		p = scan_fields(p, "uw*", &users, device);
+		device[strcspn(device, ":")] = 0;
+		return p;
 	}
 	p = scan_fields(p, "Auwu", &addr, &users, word, &reporter);
 	if (!p && !*device)
@@ -41,7 +36,7 @@ static const char *igmp_row(const char *p, void *ctx)
 /* igmp6: "1    lo              ff020000000000000000000000000001     1 ..." */
 static const char *igmp6_row(const char *p, void *ctx)
 {
-	char device[16];
+	char device[17];
 	uint8_t addr[16];
 	uint64_t index, users;
 	uint32_t flags;

@@ -224,81 +224,6 @@ static void get_ip4(unsigned long request, const char *name, uint8_t *out)
 		memcpy(out, &((struct sockaddr_in *)(void *)&ifr.ifr_addr)->sin_addr, 4);
 }
 
-static int netlink_fd = -1;
-
-/* The few rtnetlink definitions used here (the C library has no
- * <linux/rtnetlink.h> of its own). */
-struct nl_header {
-	uint32_t len;
-	uint16_t type, flags;
-	uint32_t seq, pid;
-};
-struct nl_link {
-	uint8_t family, pad;
-	uint16_t type;
-	int32_t index;
-	uint32_t flags, change;
-};
-struct nl_attr {
-	uint16_t len, type;
-};
-enum {
-	NETLINK_ROUTE_PROTO = 0, RTM_NEWLINK_TYPE = 16, RTM_GETLINK_TYPE = 18,
-	NLM_F_REQUEST_FLAG = 1, IFLA_IFNAME_ATTR = 3, IFLA_TXQLEN_ATTR = 13,
-	NL_HEAD = sizeof(struct nl_header) + sizeof(struct nl_link),
-};
-
-/* The queue length (IFLA_TXQLEN) by RTM_GETLINK; -1 when unknown. This
- * is the value SIOCGIFTXQLEN gives, but user-mode emulators garble that
- * ioctl between byte orders, and netlink they translate. An alias
- * ("eth0:1") asks for its device, as the ioctl would. */
-static int link_txqlen(const char *name)
-{
-	struct {
-		struct nl_header h;
-		struct nl_link i;
-		struct nl_attr a;
-		char name[IFACE_NAME];
-	} req;
-	static uint32_t reply[2048];
-	const struct nl_header *h = (const void *)reply;
-	const char *p = (const char *)reply + NL_HEAD, *end;
-	size_t n = strcspn(name, ":");
-	ssize_t got;
-
-	if (netlink_fd < 0)
-		netlink_fd = (int)syscall(SYS_socket, AF_NETLINK,
-					  SOCK_RAW | SOCK_CLOEXEC,
-					  NETLINK_ROUTE_PROTO);
-	memset(&req, 0, sizeof(req));
-	memcpy(req.name, name, n);
-	req.a.type = IFLA_IFNAME_ATTR;
-	req.a.len = (uint16_t)(sizeof(req.a) + n + 1);
-	req.h.len = (uint32_t)(NL_HEAD + ((req.a.len + 3u) & ~3u));
-	req.h.type = RTM_GETLINK_TYPE;
-	req.h.flags = NLM_F_REQUEST_FLAG;
-	if (write(netlink_fd, &req, req.h.len) < 0)
-		return -1;
-	/* A long reply may be cut short: IFLA_TXQLEN comes early. */
-	got = read(netlink_fd, reply, sizeof(reply));
-	if (got < (ssize_t)NL_HEAD || h->type != RTM_NEWLINK_TYPE)
-		return -1;
-	end = (const char *)reply + ((size_t)got < h->len ? (size_t)got : h->len);
-	while (p + sizeof(struct nl_attr) <= end) {
-		struct nl_attr a;
-		memcpy(&a, p, sizeof(a));
-		if (a.len < sizeof(a) || p + a.len > end)
-			break;
-		if (a.type == IFLA_TXQLEN_ATTR && a.len >= sizeof(a) + 4) {
-			uint32_t v;
-			memcpy(&v, p + sizeof(a), 4);
-			return (int)v;
-		}
-		p += (a.len + 3u) & ~3u;
-	}
-	return -1;
-}
-
 static int fetch_state(const char *name, struct iface_state *s)
 {
 	struct ifreq ifr;
@@ -314,7 +239,7 @@ static int fetch_state(const char *name, struct iface_state *s)
 		s->mtu = ifr.ifr_mtu;
 	if (get(SIOCGIFMAP, name, &ifr) == 0)
 		s->map = ifr.ifr_map;
-	s->txqlen = link_txqlen(name);
+	s->txqlen = get(SIOCGIFTXQLEN, name, &ifr) == 0 ? ifr.ifr_qlen : -1;
 	if (get(SIOCGIFADDR, name, &ifr) == 0) {
 		s->has_ip = 1;
 		memcpy(s->addr, &((struct sockaddr_in *)(void *)&ifr.ifr_addr)->sin_addr, 4);
@@ -356,27 +281,28 @@ static void print_short(const struct iface *f, const struct iface_state *s)
 /* The scope words net-tools adds after "scopeid 0x..". */
 static void out_scope(unsigned scope)
 {
+	static const char words[] = "compat\0global\0link\0site\0host";
 	static const uint8_t bits[] = { 0x80, 0, 0x20, 0x40, 0x10 };
-	static const char words[][7] = { "compat", "global", "link", "site", "host" };
-	const char *sep = "<";
+	const char *w = words;
+	char sep = '<';
 	unsigned i;
 
-	for (i = 0; i < 5; i++) {
-		if (i == 1 ? scope != 0 : !(scope & bits[i]))
+	for (i = 0; i < 5; i++, w += strlen(w) + 1) {
+		if (i == 1 ? scope : !(scope & bits[i]))
 			continue;
-		out_fmt("%s%s", sep, words[i]);
-		sep = ",";
-		if (!i)
-			scope -= 0x80;
+		out_char(sep);
+		out_str(w);
+		sep = ',';
+		scope &= ~0x80u;
 	}
-	out_str(*sep == ',' ? ">\n" : "\n");
+	out_str(sep == ',' ? ">\n" : "\n");
 }
 
 /* "        inet6 fe80::1  prefixlen 64  scopeid 0x20<link>" for each
  * if_inet6 line of the interface named by ctx. */
 static const char *inet6_row(const char *p, void *ctx)
 {
-	char dev[16], text[IP6_FMT];
+	char dev[17], text[IP6_FMT];
 	uint8_t addr[16];
 	uint32_t index, plen, scope, flags;
 
@@ -416,20 +342,38 @@ static void print_traffic(const char *dir, const uint64_t *packets,
 		bytes, &tenths, (int)d, units[u]);
 }
 
+/* The link types net-tools names; the last stands for all others. */
+static const struct hw_type {
+	uint16_t type;		/* ARPHRD_* */
+	uint8_t len;		/* address bytes shown */
+	char name[7], title[24];
+} hw_types[] = {
+	{ 1, 6, "ether", "Ethernet" },
+	{ 772, 0, "loop", "Local Loopback" },
+	{ 512, 0, "ppp", "Point-to-Point Protocol" },
+	{ 0, 16, "unspec", "UNSPEC" },
+};
+
 static void print_hwaddr(const struct iface_state *s)
 {
-	int ether = s->type == 1, loop = s->type == 772, ppp = s->type == 512;
-	unsigned i, n = ether ? 6 : loop || ppp ? 0 : 16;
+	const struct hw_type *h = hw_types;
+	const char *digits = "0123456789abcdef";
+	unsigned i;
 
-	out_str(ether ? "        ether" : loop ? "        loop" :
-		ppp ? "        ppp" : "        unspec");
-	for (i = 0; i < n; i++)
-		out_fmt(ether ? "%c%02x" : "%c%02X", i ? ether ? ':' : '-' : ' ',
-			(unsigned long)(i < 8 ? s->hwaddr[i] : 0));
+	while (h->type && h->type != s->type)
+		h++;
+	out_fmt("        %s", h->name);
+	if (!h->type)
+		digits = "0123456789ABCDEF";
+	for (i = 0; i < h->len; i++) {
+		unsigned b = i < 8 ? s->hwaddr[i] : 0;
+		out_char(!i ? ' ' : h->type ? ':' : '-');
+		out_char(digits[b >> 4]);
+		out_char(digits[b & 15]);
+	}
 	if (s->txqlen != -1)
 		out_fmt("  txqueuelen %d", s->txqlen);
-	out_str(ether ? "  (Ethernet)\n" : loop ? "  (Local Loopback)\n" :
-		ppp ? "  (Point-to-Point Protocol)\n" : "  (UNSPEC)\n");
+	out_fmt("  (%s)\n", h->title);
 }
 
 static void print_long(const struct iface *f, const struct iface_state *s)
@@ -533,18 +477,23 @@ int show_interfaces(void)
 	iface_count = iface_overflow = 0;
 	read_dev();
 	if (G.iface_name) {
-		/* net-tools cuts a long name to IFNAMSIZ - 1 bytes */
+		/* One interface (net-tools cuts a long name to 15 bytes). */
 		char name[IFACE_NAME] = "";
 		struct iface *f;
 		strncat(name, G.iface_name, IFACE_NAME - 1);
 		f = iface_add(name);
-		return f && print_iface(f) ? 1 : G.exit_status;
+		if (f)
+			ifaces[0] = *f;
+		iface_count = f != 0;
+	} else {
+		read_ifconf();
 	}
-	read_ifconf();
 	/* As net-tools, the first interface that cannot be fetched (gone
 	 * since net/dev was read) ends the listing. */
 	for (i = 0; i < iface_count; i++) {
 		int err = print_iface(&ifaces[i]);
+		if (err && G.iface_name)
+			return 1;
 		if (err) {
 			raw_err("missing interface information: ");
 			raw_err(error_text(err));

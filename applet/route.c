@@ -42,9 +42,9 @@ void out_fmt(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	while (*fmt) {
-		unsigned width = 0, prec = ~0u, len, pad;
-		int left = 0, zero = 0;
-		const char *s;
+		unsigned width = 0, prec = ~0u, len;
+		int left = 0;
+		const char *s = num;
 
 		len = (unsigned)strcspn(fmt, "%");
 		out_mem(fmt, len);
@@ -53,14 +53,11 @@ void out_fmt(const char *fmt, ...)
 			break;
 		if (*fmt == '-')
 			left = 1, fmt++;
-		if (*fmt == '0')
-			zero = 1, fmt++;
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (unsigned)(*fmt++ - '0');
 		if (*fmt == '.')
 			for (prec = 0, fmt++; *fmt >= '0' && *fmt <= '9'; )
 				prec = prec * 10 + (unsigned)(*fmt++ - '0');
-		s = num;
 		switch (*fmt++) {
 		case 's':
 			s = va_arg(ap, const char *);
@@ -68,51 +65,41 @@ void out_fmt(const char *fmt, ...)
 		case 'd':
 			num[fmt_i64(num, va_arg(ap, int))] = 0;
 			break;
-		case 'c':
-			num[0] = (char)va_arg(ap, int);
-			num[1] = 0;
+		case 'u':
+			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
 			break;
 		case 'I':
 			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
 			break;
-		case 'u':
-			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
-			break;
-		default: {	/* x, X */
+		default: {	/* x */
 			unsigned long v = va_arg(ap, unsigned long);
-			unsigned n = 0;
-			char t[2 * sizeof(v)];
-			do {
-				unsigned d = (unsigned)(v & 15);
-				t[n++] = (char)(d < 10 ? '0' + d :
-						(fmt[-1] == 'X' ? 'A' : 'a') + d - 10);
-				v >>= 4;
-			} while (v);
-			while (n)
-				*(char *)s++ = t[--n];
-			*(char *)s = 0;
-			s = num;
+			char *e = num + sizeof(num) - 1;
+			*e = 0;
+			do
+				*--e = "0123456789abcdef"[v & 15];
+			while (v >>= 4);
+			s = e;
 		}
 		}
 		len = (unsigned)strlen(s);
 		if (len > prec)
 			len = prec;
-		pad = width > len ? width - len : 0;
-		while (!left && pad) {
-			out_char(zero ? '0' : ' ');
-			pad--;
-		}
+		width = width > len ? width - len : 0;
+		if (!left)
+			out_spaces(width);
 		out_mem(s, len);
-		out_spaces(pad);
+		if (left)
+			out_spaces(width);
 	}
 	va_end(ap);
 }
 
 /* Scans a line by spec, one letter per whitespace-separated field:
- * w a word (up to 15 bytes, into char[16]), A 8 hex digits (uint32_t, the
+ * w a word (up to 16 bytes, into char[17]), A 8 hex digits (uint32_t, the
  * CPU's order as the kernel prints it), x hex (uint32_t), d decimal as C's
  * %d reads it (int32_t, wrapped), u decimal (uint64_t), B 32 hex digits
- * (16 bytes), b 2 hex digits (uint8_t). 0, or what is wrong. */
+ * (16 bytes), b 2 hex digits (uint8_t); * ignores the rest of the line.
+ * 0, or what is wrong. */
 const char *scan_fields(const char *p, const char *spec, ...)
 {
 	static char what[] = "bad field 0";
@@ -120,7 +107,7 @@ const char *scan_fields(const char *p, const char *spec, ...)
 	unsigned field = 0;
 
 	va_start(ap, spec);
-	for (; *spec; spec++) {
+	for (; *spec && *spec != '*'; spec++) {
 		const char *start;
 		uint64_t v = 0;
 		unsigned n;
@@ -132,10 +119,10 @@ const char *scan_fields(const char *p, const char *spec, ...)
 		if (c == 'w') {
 			char *out = va_arg(ap, char *);
 			for (n = 0; *p && !is_space((unsigned char)*p); p++)
-				if (n < 15)
+				if (n < 16)
 					out[n++] = *p;
 			out[n] = 0;
-			if (!n || p - start > 15)
+			if (!n || p - start > 16)
 				goto bad;
 		} else if (c == 'B' || c == 'b') {
 			uint8_t *out = va_arg(ap, uint8_t *);
@@ -163,7 +150,7 @@ const char *scan_fields(const char *p, const char *spec, ...)
 	}
 	va_end(ap);
 	skip_spaces(&p);
-	return *p ? "trailing garbage" : 0;
+	return *p && !*spec ? "trailing garbage" : 0;
 bad:
 	va_end(ap);
 	what[10] = (char)('0' + field % 10);
@@ -333,7 +320,7 @@ struct ipv6_route {
 	uint8_t dest[16], nexthop[16];
 	unsigned prefix_len;
 	uint32_t metric, refcnt, use, flags;
-	char iface[16];
+	char iface[17];
 };
 
 static const uint8_t v4_mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
