@@ -177,9 +177,7 @@ static void read_dev(void)
 		char path[PATH_BUF];
 		int err = errno;
 		raw_err("Warning: cannot open ");
-		raw_err(proc_path(path, "net/dev"));
-		raw_err(" (");
-		raw_err(error_text(err));
+		err_line(proc_path(path, "net/dev"), " (", error_text(err));
 		raw_err("). Limited output.\n");
 	}
 }
@@ -263,7 +261,7 @@ static void print_short(const struct iface *f, const struct iface_state *s)
 	const uint64_t *v = f->stats;
 	unsigned i;
 
-	out_fmt("%-15.15s %5d ", f->name, s->mtu);
+	out_fmt("%-15s %5d ", f->name, s->mtu);
 	if (f->has_stats)
 		out_fmt("%8u %6u %6u %-6u %8u %6u %6u %6u ", v + RX_PACKETS,
 			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + TX_PACKETS,
@@ -440,11 +438,8 @@ static int print_iface(const struct iface *f)
 
 	if (fetch_state(f->name, &s) < 0) {
 		int err = errno;
-		out_flush();
-		raw_err(f->name);
-		raw_err(": error fetching interface information: ");
-		raw_err(err == ENODEV ? "Device not found" : error_text(err));
-		raw_err("\n");
+		err_line(f->name, ": error fetching interface information: ",
+			 err == ENODEV ? "Device not found" : error_text(err));
 		return err;
 	}
 	if (!(s.flags & IFF_UP) && !opt_has(OPT_a))
@@ -495,9 +490,8 @@ int show_interfaces(void)
 		if (err && G.iface_name)
 			return 1;
 		if (err) {
-			raw_err("missing interface information: ");
-			raw_err(error_text(err));
-			raw_err("\n");
+			err_line("missing interface information", ": ",
+				 error_text(err));
 			return 1;
 		}
 	}

@@ -42,7 +42,7 @@ void out_fmt(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	while (*fmt) {
-		unsigned width = 0, prec = ~0u, len;
+		unsigned width = 0, len;
 		int left = 0;
 		const char *s = num;
 
@@ -55,9 +55,6 @@ void out_fmt(const char *fmt, ...)
 			left = 1, fmt++;
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (unsigned)(*fmt++ - '0');
-		if (*fmt == '.')
-			for (prec = 0, fmt++; *fmt >= '0' && *fmt <= '9'; )
-				prec = prec * 10 + (unsigned)(*fmt++ - '0');
 		switch (*fmt++) {
 		case 's':
 			s = va_arg(ap, const char *);
@@ -82,8 +79,6 @@ void out_fmt(const char *fmt, ...)
 		}
 		}
 		len = (unsigned)strlen(s);
-		if (len > prec)
-			len = prec;
 		width = width > len ? width - len : 0;
 		if (!left)
 			out_spaces(width);
@@ -98,7 +93,7 @@ void out_fmt(const char *fmt, ...)
  * w a word (up to 16 bytes, into char[17]), A 8 hex digits (uint32_t, the
  * CPU's order as the kernel prints it), x hex (uint32_t), d decimal as C's
  * %d reads it (int32_t, wrapped), u decimal (uint64_t), B 32 hex digits
- * (16 bytes), b 2 hex digits (uint8_t); * ignores the rest of the line.
+ * (16 bytes); * ignores the rest of the line.
  * 0, or what is wrong. */
 const char *scan_fields(const char *p, const char *spec, ...)
 {
@@ -124,9 +119,9 @@ const char *scan_fields(const char *p, const char *spec, ...)
 			out[n] = 0;
 			if (!n || p - start > 16)
 				goto bad;
-		} else if (c == 'B' || c == 'b') {
+		} else if (c == 'B') {
 			uint8_t *out = va_arg(ap, uint8_t *);
-			for (n = 0; n < (c == 'B' ? 16u : 1u); n++) {
+			for (n = 0; n < 16; n++) {
 				start = p;
 				if (!scan_hex(&p, &v, 2) || p - start != 2)
 					goto bad;
@@ -203,13 +198,18 @@ int proc_table(const char *rel, unsigned skip,
 
 /* "/proc/net/route: No such file or directory" and the note net-tools
  * prints when a routing table cannot be opened. */
+void err_line(const char *a, const char *b, const char *c)
+{
+	raw_err(a);
+	raw_err(b);
+	raw_err(c);
+	if (*b != ' ')
+		raw_err("\n");
+}
+
 static int table_missing(const char *what)
 {
-	out_flush();
-	raw_err(table_path);
-	raw_err(": ");
-	raw_err(error_text(errno));
-	raw_err("\n");
+	err_line(table_path, ": ", error_text(errno));
 	out_str(what);
 	return 1;
 }
@@ -270,8 +270,11 @@ static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
 		out_fmt("%-6d %-2d %7d %s\n", r->metric, r->refcnt, r->use,
 			r->iface);
 	} else {
-		out_fmt("%-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", r->metric,
-			r->refcnt, r->use, r->iface, r->mss, r->window, r->irtt);
+		char iface[7];
+		memcpy(iface, r->iface, 6);
+		iface[6] = 0;
+		out_fmt("%-6d %-3d %6d %-6s   %-5d %-6d %d\n", r->metric,
+			r->refcnt, r->use, iface, r->mss, r->window, r->irtt);
 	}
 }
 
@@ -318,8 +321,7 @@ static int show_ipv4_table(int cache, unsigned ext)
 
 struct ipv6_route {
 	uint8_t dest[16], nexthop[16];
-	unsigned prefix_len;
-	uint32_t metric, refcnt, use, flags;
+	uint32_t prefix_len, metric, refcnt, use, flags;
 	char iface[17];
 };
 
@@ -353,12 +355,12 @@ static void print_ipv6_route(const struct ipv6_route *r)
 static const char *ipv6_route_row(const char *line, void *ctx)
 {
 	struct ipv6_route r;
-	uint8_t source[16], source_len, plen;
-	const char *bad = scan_fields(line, "BbBbBAAAAw", r.dest, &plen, source,
-				      &source_len, r.nexthop, &r.metric,
+	uint8_t source[16];
+	uint32_t source_len;
+	const char *bad = scan_fields(line, "BxBxBAAAAw", r.dest, &r.prefix_len,
+				      source, &source_len, r.nexthop, &r.metric,
 				      &r.refcnt, &r.use, &r.flags, r.iface);
 
-	r.prefix_len = plen;
 	if (!bad && !(r.flags & RTF_CACHE) == !*(int *)ctx)
 		print_ipv6_route(&r);
 	return bad;

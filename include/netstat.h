@@ -173,11 +173,13 @@ const char *prog_name(uint64_t inode);
 int show_routes(void);
 /* A small printf for table rows: %s, %I (const uint8_t *: an IPv4
  * address), %d (int), %u (const uint64_t *: a pointer, cheaper to pass),
- * %x (unsigned long), with the '-' flag, a width, and a precision. */
+ * %x (unsigned long), with the '-' flag and a width. */
 void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see route.c); 0, or what is wrong. */
 const char *scan_fields(const char *p, const char *spec, ...);
+/* "abc" on stderr, and a newline unless b starts with a space. */
+void err_line(const char *a, const char *b, const char *c);
 /* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
  * be opened. */
 int proc_open(const char *rel);
