@@ -41,7 +41,6 @@ static unsigned iface_count, iface_overflow;
 struct iface_state {
 	int flags, mtu, txqlen, type;
 	uint8_t hwaddr[8];
-	struct ifmap map;
 	int has_ip;
 	uint8_t addr[4], dstaddr[4], broadaddr[4], netmask[4];
 };
@@ -235,8 +234,6 @@ static int fetch_state(const char *name, struct iface_state *s)
 	s->type = ifr.ifr_hwaddr.sa_family;
 	if (get(SIOCGIFMTU, name, &ifr) == 0)
 		s->mtu = ifr.ifr_mtu;
-	if (get(SIOCGIFMAP, name, &ifr) == 0)
-		s->map = ifr.ifr_map;
 	s->txqlen = get(SIOCGIFTXQLEN, name, &ifr) == 0 ? ifr.ifr_qlen : -1;
 	if (get(SIOCGIFADDR, name, &ifr) == 0) {
 		s->has_ip = 1;
@@ -378,7 +375,6 @@ static void print_long(const struct iface *f, const struct iface_state *s)
 {
 	const char *w = long_flag_words;
 	const uint64_t *v = f->stats;
-	const struct ifmap *m = &s->map;
 	char sep = '<';
 	unsigned i;
 
@@ -414,18 +410,6 @@ static void print_long(const struct iface *f, const struct iface_state *s)
 		out_fmt("        TX errors %u  dropped %u overruns %u  carrier %u"
 			"  collisions %u\n", v + TX_ERRS, v + TX_DROP, v + TX_FIFO,
 			v + TX_CARRIER, v + TX_COLLS);
-	}
-	if (m->irq || m->mem_start || m->dma || m->base_addr >= 0x100) {
-		out_str("        device ");
-		if (m->irq)
-			out_fmt("interrupt %d  ", (int)m->irq);
-		if (m->base_addr >= 0x100)
-			out_fmt("base 0x%x  ", (unsigned long)m->base_addr);
-		if (m->mem_start)
-			out_fmt("memory 0x%x-%x  ", m->mem_start, m->mem_end);
-		if (m->dma)
-			out_fmt("  dma 0x%x", (unsigned long)m->dma);
-		out_char('\n');
 	}
 	out_char('\n');
 }
