@@ -50,59 +50,52 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static uint32_t leading_number(const char **p)
+static uint32_t leading_number(const char *p)
 {
-	uint64_t v = 0;
+	uint32_t v = 0;
 
-	scan_dec(p, &v);
-	return v > 0x7fffffff ? 0x7fffffff : (uint32_t)v;
+	while (is_digit(*p))
+		v = v * 10 + (uint32_t)(*p++ - '0');
+	return v;
 }
 
 /* Splits a name for net-tools' nstrcmp: the stem before the trailing
- * digits, their value, and an alias ("eth0:12") as its number (-1: none);
- * returns the length of the name without the alias. */
-static unsigned name_parts(const char *s, unsigned *stem, uint32_t *num,
+ * digits, their value, and an alias ("eth0:12") as its number (-1: none). */
+static void name_parts(const char *s, unsigned *stem, uint32_t *num,
 			   int32_t *alias)
 {
 	unsigned n = (unsigned)strlen(s), k = n;
-	const char *p;
 
 	*alias = -1;
 	while (k && is_digit(s[k - 1]))
 		k--;
 	if (k < n && k > 1 && s[k - 1] == ':') {
-		p = s + k;
-		*alias = (int32_t)leading_number(&p);
+		*alias = (int32_t)leading_number(s + k);
 		n = k - 1;
 	}
 	for (k = n; k && is_digit(s[k - 1]); k--)
 		;
 	*stem = k;
-	p = s + k;
-	*num = leading_number(&p);
-	return n;
+	*num = leading_number(s + k);
 }
 
 /* net-tools' nstrcmp: names compare by their stem, then by the number
- * that ends them, then as strings, then by alias. */
+ * that ends them, then by alias (net-tools compares "eth01" and "eth1"
+ * as strings before the alias; we after it). */
 static int name_compare(const char *a, const char *b)
 {
-	unsigned as, bs, an, bn;
+	unsigned as, bs;
 	uint32_t av, bv;
 	int32_t aa, ba;
 	int r;
 
-	an = name_parts(a, &as, &av, &aa);
-	bn = name_parts(b, &bs, &bv, &ba);
+	name_parts(a, &as, &av, &aa);
+	name_parts(b, &bs, &bv, &ba);
 	r = strncmp(a, b, as < bs ? as : bs);
 	if (!r)
 		r = (int)as - (int)bs;
 	if (!r)
 		r = (av > bv) - (av < bv);
-	if (!r)
-		r = strncmp(a, b, an < bn ? an : bn);
-	if (!r)
-		r = (int)an - (int)bn;
 	if (!r)
 		r = (aa > ba) - (aa < ba);
 	return r ? r : strcmp(a, b);
@@ -253,10 +246,31 @@ static const char long_flag_words[] =
 	"UP\0BROADCAST\0DEBUG\0LOOPBACK\0POINTOPOINT\0NOTRAILERS\0RUNNING\0"
 	"NOARP\0PROMISC\0ALLMULTI\0SLAVE\0MASTER\0MULTICAST\0";
 
+/* The flag letters of -i, or with words set the "<UP,RUNNING>" words of
+ * -ie; returns whether any was printed. */
+static int out_flags(int flags, int words)
+{
+	const uint8_t *bits = words ? long_flag_bits : short_flag_bits;
+	const char *name = words ? long_flag_words : short_flag_letters;
+	char sep = '<';
+	unsigned i;
+
+	for (i = 0; i < 13; i++) {
+		size_t n = words ? strlen(name) : 1;
+		if (flags >> bits[i] & 1) {
+			if (words)
+				out_char(sep);
+			out_mem(name, n);
+			sep = ',';
+		}
+		name += n + words;
+	}
+	return sep == ',';
+}
+
 static void print_short(const struct iface *f, const struct iface_state *s)
 {
 	const uint64_t *v = f->stats;
-	unsigned i;
 
 	out_fmt("%-15s %5d ", f->name, s->mtu);
 	if (f->has_stats)
@@ -267,9 +281,7 @@ static void print_short(const struct iface *f, const struct iface_state *s)
 		out_fmt("%-56s", "     - no statistics available -");
 	if (!s->flags)
 		out_str("[NO FLAGS]");
-	for (i = 0; i < sizeof(short_flag_bits); i++)
-		if (s->flags >> short_flag_bits[i] & 1)
-			out_char(short_flag_letters[i]);
+	out_flags(s->flags, 0);
 	out_char('\n');
 }
 
@@ -322,11 +334,11 @@ static void print_traffic(const char *dir, const uint64_t *packets,
 
 	while (*bytes && u < 6 && (t >>= 10))
 		u++;
+	/* Beyond 1 EiB net-tools divides by 2^60 / 10 rounded down, which
+	 * 64-bit arithmetic here only approximates (the last digit may
+	 * differ near a boundary). */
 	if (u == 6) {
-		/* bytes / (2^60 / 10), as net-tools computes it */
-		t = *bytes;
-		for (tenths = 0; t >= 115292150460684697ull; tenths++)
-			t -= 115292150460684697ull;
+		tenths = ((*bytes >> 4) * 10 + 15) >> 56;
 	} else {
 		tenths = *bytes * 10;
 		for (d = u; d; d--)
@@ -373,23 +385,15 @@ static void print_hwaddr(const struct iface_state *s)
 
 static void print_long(const struct iface *f, const struct iface_state *s)
 {
-	const char *w = long_flag_words;
 	const uint64_t *v = f->stats;
-	char sep = '<';
-	unsigned i;
 
 	out_fmt("%s: flags=%d", f->name, s->flags);
-	for (i = 0; i < sizeof(long_flag_bits); i++, w += strlen(w) + 1) {
-		if (s->flags >> long_flag_bits[i] & 1) {
-			out_char(sep);
-			out_str(w);
-			sep = ',';
-		}
-	}
 	/* net-tools drops the last byte of "flags=N<" when no word was
 	 * added, unless N is 0. */
-	if (sep == ',' || !s->flags)
-		out_char(sep == ',' ? '>' : '<');
+	if (out_flags(s->flags, 1))
+		out_char('>');
+	else if (!s->flags)
+		out_char('<');
 	out_fmt("  mtu %d\n", s->mtu);
 	if (s->has_ip) {
 		out_fmt("        inet %I  netmask %I", s->addr, s->netmask);

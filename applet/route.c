@@ -164,21 +164,14 @@ void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 	       void *ctx)
 {
 	char *line;
-	const char *bad, *q;
+	const char *bad;
 	size_t len;
 	enum line_result res;
 
 	while ((res = read_line(&table_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK || table_reader.line_no <= skip)
 			continue;
-		q = line;
-		skip_spaces(&q);
-		if (strlen(line) != len)
-			bad = "NUL byte in line";
-		else if (!*q)
-			continue;
-		else
-			bad = row(line, ctx);
+		bad = strlen(line) != len ? "NUL byte in line" : row(line, ctx);
 		if (bad) {
 			msg_line(table_path, table_reader.line_no, bad);
 			G.exit_status = 1;
@@ -207,11 +200,22 @@ void err_line(const char *a, const char *b, const char *c)
 		raw_err("\n");
 }
 
-static int table_missing(const char *what)
+/* "/proc/net/route: No such file or directory" and net-tools' note. */
+static int table_missing(const char *family)
 {
 	err_line(table_path, ": ", error_text(errno));
-	out_str(what);
+	out_fmt("%s not configured in this system.\n", family);
 	return 1;
+}
+
+/* "Kernel IP routing table" and the like, once the file is open. */
+static int table_open(const char *rel, const char *family, const char *ip,
+		      int cache)
+{
+	if (proc_open(rel) < 0)
+		return table_missing(family);
+	out_fmt("Kernel %s routing %s\n", ip, cache ? "cache" : "table");
+	return 0;
 }
 
 /* ---- IPv4 ---- */
@@ -278,7 +282,6 @@ static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
 	}
 }
 
-static const char ipv4_missing[] = "INET (IPv4) not configured in this system.\n";
 
 static const char *ipv4_route_row(const char *line, void *ctx)
 {
@@ -304,9 +307,9 @@ static int show_ipv4_table(int cache, unsigned ext)
 		"Flags Metric Ref    Use Iface    MSS   Window irtt",
 	};
 
-	if (proc_open(cache ? "net/rt_cache" : "net/route") < 0)
-		return table_missing(ipv4_missing);
-	out_str(cache ? "Kernel IP routing cache\n" : "Kernel IP routing table\n");
+	if (table_open(cache ? "net/rt_cache" : "net/route", "INET (IPv4)", "IP",
+		       cache))
+		return 1;
 	if (ext) {
 		out_str(cache ? "Source          Destination     Gateway         " :
 			"Destination     Gateway         Genmask         ");
@@ -369,9 +372,8 @@ static const char *ipv6_route_row(const char *line, void *ctx)
 /* The IPv6 FIB, or with cache set only its RTF_CACHE entries. */
 static int show_ipv6_table(int cache)
 {
-	if (proc_open("net/ipv6_route") < 0)
-		return table_missing("INET6 (IPv6) not configured in this system.\n");
-	out_str(cache ? "Kernel IPv6 routing cache\n" : "Kernel IPv6 routing table\n");
+	if (table_open("net/ipv6_route", "INET6 (IPv6)", "IPv6", cache))
+		return 1;
 	out_str("Destination                    Next Hop                   "
 		"Flag Met Ref  Use If\n");
 	proc_rows(0, ipv6_route_row, &cache);

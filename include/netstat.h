@@ -183,7 +183,7 @@ void err_line(const char *a, const char *b, const char *c);
 /* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
  * be opened. */
 int proc_open(const char *rel);
-/* Hands each non-empty line after the first skip to row, reports what row
+/* Hands each line after the first skip to row, reports what row
  * finds wrong with the line number, and closes the file. */
 void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 	       void *ctx);
