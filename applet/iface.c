@@ -9,15 +9,10 @@
 #include <errno.h>
 #include <string.h>
 
-/* First: <sys/socket.h> defines SOCK_RAW as a macro, netstat.h as an enum. */
+#include "ifreq.h"
 #include "netstat.h"
 
-#include <net/if.h>
-#include <netinet/in.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <unistd.h>
+enum { IFF_UP = 0x1, IFF_BROADCAST = 0x2, IFF_POINTOPOINT = 0x10 };
 
 enum { IFACE_MAX = 256, IFACE_NAME = 16, STAT_FIELDS = 16 };
 
@@ -37,13 +32,6 @@ struct iface {
 static struct iface ifaces[IFACE_MAX];
 static unsigned iface_count, iface_overflow;
 
-/* What the ioctls tell about one interface. */
-struct iface_state {
-	int flags, mtu, txqlen, type;
-	uint8_t hwaddr[8];
-	int has_ip;
-	uint8_t addr[4], dstaddr[4], broadaddr[4], netmask[4];
-};
 
 static int is_digit(char c)
 {
@@ -174,68 +162,9 @@ static void read_dev(void)
 	}
 }
 
-static int ioctl_fd = -1;
-
-/* The interfaces with IPv4 addresses, as SIOCGIFCONF lists them. */
-static void read_ifconf(void)
+static void add_name(const char *name)
 {
-	static struct ifreq reqs[64];
-	struct ifconf ifc;
-	unsigned i;
-
-	ifc.ifc_len = sizeof(reqs);
-	ifc.ifc_req = reqs;
-	if (syscall(SYS_ioctl, ioctl_fd, SIOCGIFCONF, &ifc) < 0)
-		return;
-	for (i = 0; i < ifc.ifc_len / sizeof(reqs[0]); i++) {
-		char name[IFACE_NAME];
-		memcpy(name, reqs[i].ifr_name, IFACE_NAME - 1);
-		name[IFACE_NAME - 1] = 0;
-		iface_add(name);
-	}
-}
-
-static int get(unsigned long request, const char *name, struct ifreq *ifr)
-{
-	memset(ifr, 0, sizeof(*ifr));
-	memcpy(ifr->ifr_name, name, strlen(name));
-	ifr->ifr_addr.sa_family = AF_INET;
-	/* The raw system call: these requests need none of the C library's
-	 * 64-bit time conversions, which cost a kilobyte on 32-bit MIPS. */
-	return (int)syscall(SYS_ioctl, ioctl_fd, request, ifr);
-}
-
-static void get_ip4(unsigned long request, const char *name, uint8_t *out)
-{
-	struct ifreq ifr;
-
-	memset(out, 0, 4);
-	if (get(request, name, &ifr) == 0)
-		memcpy(out, &((struct sockaddr_in *)(void *)&ifr.ifr_addr)->sin_addr, 4);
-}
-
-static int fetch_state(const char *name, struct iface_state *s)
-{
-	struct ifreq ifr;
-
-	memset(s, 0, sizeof(*s));
-	if (get(SIOCGIFFLAGS, name, &ifr) < 0)
-		return -1;
-	s->flags = (int16_t)ifr.ifr_flags;
-	if (get(SIOCGIFHWADDR, name, &ifr) == 0)
-		memcpy(s->hwaddr, ifr.ifr_hwaddr.sa_data, 8);
-	s->type = ifr.ifr_hwaddr.sa_family;
-	if (get(SIOCGIFMTU, name, &ifr) == 0)
-		s->mtu = ifr.ifr_mtu;
-	s->txqlen = get(SIOCGIFTXQLEN, name, &ifr) == 0 ? ifr.ifr_qlen : -1;
-	if (get(SIOCGIFADDR, name, &ifr) == 0) {
-		s->has_ip = 1;
-		memcpy(s->addr, &((struct sockaddr_in *)(void *)&ifr.ifr_addr)->sin_addr, 4);
-		get_ip4(SIOCGIFDSTADDR, name, s->dstaddr);
-		get_ip4(SIOCGIFBRDADDR, name, s->broadaddr);
-		get_ip4(SIOCGIFNETMASK, name, s->netmask);
-	}
-	return 0;
+	iface_add(name);
 }
 
 /* IFF_* bits in the order of the -i Flg letters, and of the -ie words. */
@@ -424,7 +353,7 @@ static int print_iface(const struct iface *f)
 {
 	struct iface_state s;
 
-	if (fetch_state(f->name, &s) < 0) {
+	if (ifreq_state(f->name, &s) < 0) {
 		int err = errno;
 		err_line(f->name, ": error fetching interface information: ",
 			 err == ENODEV ? "Device not found" : error_text(err));
@@ -444,13 +373,9 @@ int show_interfaces(void)
 	static int titled;
 	unsigned i;
 
-	if (ioctl_fd < 0) {
-		ioctl_fd = (int)syscall(SYS_socket, AF_INET,
-					SOCK_DGRAM | SOCK_CLOEXEC, 0);
-		if (ioctl_fd < 0) {
-			msg_errno("socket", errno);
-			return 1;
-		}
+	if (ifreq_open() < 0) {
+		msg_errno("socket", errno);
+		return 1;
 	}
 	if (!titled++)
 		out_str("Kernel Interface table\n");
@@ -469,7 +394,7 @@ int show_interfaces(void)
 			ifaces[0] = *f;
 		iface_count = f != 0;
 	} else {
-		read_ifconf();
+		ifreq_names(add_name);
 	}
 	/* As net-tools, the first interface that cannot be fetched (gone
 	 * since net/dev was read) ends the listing. */
