@@ -123,13 +123,17 @@ compare_one() {
 
 sleep 1
 for args in -r -rn -re -ree -rF -rC -rCee "-r -6" -rn6 "-r -A inet6" "-r -4 -6" \
-	-i -ia -g -gn "-g -6"; do
+	-i -ia "-g -6"; do
 	# shellcheck disable=SC2086
 	compare "$args" $args
 done
-# qemu-user converts SIOCGIFTXQLEN's ifreq as a sockaddr, so a big-endian
-# guest reads the queue length with its halves swapped.
+# Under qemu-user a big-endian guest reads the little-endian host's
+# kernel: qemu rewrites /proc/net/route for it but not /proc/net/igmp
+# (the fixture cases cover igmp in big-endian order), and it converts
+# SIOCGIFTXQLEN's ifreq as a sockaddr, garbling the queue length.
 if [ "${BIG_ENDIAN:-0}" != 1 ]; then
+	compare -g -g
+	compare -gn -gn
 	compare -ie -ie
 	compare -iea -iea
 fi
