@@ -42,7 +42,7 @@ void out_fmt(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	while (*fmt) {
-		unsigned width = 0, len;
+		unsigned width = 0, len, shown, i;
 		int left = 0;
 		const char *s = num;
 
@@ -78,11 +78,15 @@ void out_fmt(const char *fmt, ...)
 			s = e;
 		}
 		}
-		len = (unsigned)strlen(s);
-		width = width > len ? width - len : 0;
+		len = shown = (unsigned)strlen(s);
+		/* Names come from /proc and /etc: control bytes show as \ooo. */
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				shown += 3;
+		width = width > shown ? width - shown : 0;
 		if (!left)
 			out_spaces(width);
-		out_mem(s, len);
+		out_escaped(s, len);
 		if (left)
 			out_spaces(width);
 	}

@@ -171,9 +171,9 @@ const char *prog_name(uint64_t inode);
 
 /* ---- route.c: IPv4 and IPv6 routing tables ---- */
 int show_routes(void);
-/* A small printf for table rows: %s, %I (const uint8_t *: an IPv4
- * address), %d (int), %u (const uint64_t *: a pointer, cheaper to pass),
- * %x (unsigned long), with the '-' flag and a width. */
+/* A small printf for table rows: %s (control bytes escaped as \ooo),
+ * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
+ * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width. */
 void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see route.c); 0, or what is wrong. */
