@@ -1,6 +1,414 @@
-/* Not built yet: prints nothing. */
+/* The interface table (-i, -ie, -I=IFACE).
+ *
+ * Counters come from $PROC_ROOT/net/dev and IPv6 addresses from
+ * $PROC_ROOT/net/if_inet6; flags, MTU, IPv4 addresses, the hardware address
+ * and the queue length come, as in net-tools, from ioctls on the live
+ * interface of the same name (fixture tests name interfaces that exist in
+ * their network namespace). The list is sorted as net-tools sorts it and
+ * also holds the interfaces SIOCGIFCONF reports. */
+#include <errno.h>
+#include <string.h>
+
+#include "ifreq.h"
 #include "netstat.h"
 
-int show_interfaces(void) { return 0; }
+enum { IFF_UP = 0x1, IFF_BROADCAST = 0x2, IFF_POINTOPOINT = 0x10 };
+
+enum { IFACE_MAX = 256, IFACE_NAME = 16, STAT_FIELDS = 16 };
+
+/* The order of the columns of /proc/net/dev. */
+enum {
+	RX_BYTES, RX_PACKETS, RX_ERRS, RX_DROP, RX_FIFO, RX_FRAME, RX_COMPRESSED,
+	RX_MULTICAST, TX_BYTES, TX_PACKETS, TX_ERRS, TX_DROP, TX_FIFO, TX_COLLS,
+	TX_CARRIER, TX_COMPRESSED,
+};
+
+struct iface {
+	char name[IFACE_NAME];
+	uint8_t has_stats;
+	uint64_t stats[STAT_FIELDS];
+};
+
+static struct iface ifaces[IFACE_MAX];
+static unsigned iface_count, iface_overflow;
+
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static uint32_t leading_number(const char *p)
+{
+	uint32_t v = 0;
+
+	while (is_digit(*p))
+		v = v * 10 + (uint32_t)(*p++ - '0');
+	return v;
+}
+
+/* Splits a name for net-tools' nstrcmp: the stem before the trailing
+ * digits, their value, and an alias ("eth0:12") as its number (-1: none). */
+static void name_parts(const char *s, unsigned *stem, uint32_t *num,
+			   int32_t *alias)
+{
+	unsigned n = (unsigned)strlen(s), k = n;
+
+	*alias = -1;
+	while (k && is_digit(s[k - 1]))
+		k--;
+	if (k < n && k > 1 && s[k - 1] == ':') {
+		*alias = (int32_t)leading_number(s + k);
+		n = k - 1;
+	}
+	for (k = n; k && is_digit(s[k - 1]); k--)
+		;
+	*stem = k;
+	*num = leading_number(s + k);
+}
+
+/* net-tools' nstrcmp: names compare by their stem, then by the number
+ * that ends them, then by alias (net-tools compares "eth01" and "eth1"
+ * as strings before the alias; we after it). */
+static int name_compare(const char *a, const char *b)
+{
+	unsigned as, bs;
+	uint32_t av, bv;
+	int32_t aa, ba;
+	int r;
+
+	name_parts(a, &as, &av, &aa);
+	name_parts(b, &bs, &bv, &ba);
+	r = strncmp(a, b, as < bs ? as : bs);
+	if (!r)
+		r = (int)as - (int)bs;
+	if (!r)
+		r = (av > bv) - (av < bv);
+	if (!r)
+		r = (aa > ba) - (aa < ba);
+	return r ? r : strcmp(a, b);
+}
+
+/* Finds or inserts name, searching from the end as net-tools does. */
+static struct iface *iface_add(const char *name)
+{
+	unsigned i = iface_count;
+	int c;
+
+	while (i && (c = name_compare(ifaces[i - 1].name, name)) >= 0) {
+		if (c == 0)
+			return &ifaces[i - 1];
+		i--;
+	}
+	if (iface_count == IFACE_MAX) {
+		if (!iface_overflow++)
+			msg("too many interfaces; the rest are not shown", (char *)0);
+		return 0;
+	}
+	memmove(&ifaces[i + 1], &ifaces[i], (iface_count - i) * sizeof(ifaces[0]));
+	iface_count++;
+	memset(&ifaces[i], 0, sizeof(ifaces[i]));
+	memcpy(ifaces[i].name, name, strlen(name) + 1);
+	return &ifaces[i];
+}
+
+/* "  eth0: 123 4 ..." (an alias keeps its ":N"). */
+static const char *dev_row(const char *p, void *ctx)
+{
+	char name[IFACE_NAME];
+	uint64_t stats[STAT_FIELDS];
+	const char *start, *q;
+	unsigned n, i;
+	struct iface *f;
+
+	(void)ctx;
+	skip_spaces(&p);
+	start = p;
+	while (*p && !is_space((unsigned char)*p) && *p != ':')
+		p++;
+	for (q = p + (*p == ':'); is_digit(*q); q++)
+		;
+	if (*q == ':' && q > p + 1)
+		p = q;
+	n = (unsigned)(p - start);
+	if (*p++ != ':' || !n || n >= IFACE_NAME)
+		return "bad interface name";
+	memcpy(name, start, n);
+	name[n] = 0;
+	for (i = 0; i < STAT_FIELDS; i++) {
+		skip_spaces(&p);
+		if (!scan_dec(&p, &stats[i]))
+			return "bad counter";
+	}
+	skip_spaces(&p);
+	if (*p)
+		return "trailing garbage";
+	f = iface_add(name);
+	if (f) {
+		memcpy(f->stats, stats, sizeof(stats));
+		f->has_stats = 1;
+	}
+	return 0;
+}
+
+static void read_dev(void)
+{
+	if (proc_table("net/dev", 2, dev_row, 0) < 0) {
+		char path[PATH_BUF];
+		int err = errno;
+		raw_err("Warning: cannot open ");
+		err_line(proc_path(path, "net/dev"), " (", error_text(err));
+		raw_err("). Limited output.\n");
+	}
+}
+
+static void add_name(const char *name)
+{
+	iface_add(name);
+}
+
+/* IFF_* bits in the order of the -i Flg letters, and of the -ie words. */
+static const uint8_t short_flag_bits[] = { 9, 1, 2, 3, 12, 8, 5, 7, 4, 11, 10, 6, 0 };
+static const char short_flag_letters[] = "ABDLMPNOPsmRU";
+static const uint8_t long_flag_bits[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12 };
+static const char long_flag_words[] =
+	"UP\0BROADCAST\0DEBUG\0LOOPBACK\0POINTOPOINT\0NOTRAILERS\0RUNNING\0"
+	"NOARP\0PROMISC\0ALLMULTI\0SLAVE\0MASTER\0MULTICAST\0";
+
+/* The flag letters of -i, or with words set the "<UP,RUNNING>" words of
+ * -ie; returns whether any was printed. */
+static int out_flags(int flags, int words)
+{
+	const uint8_t *bits = words ? long_flag_bits : short_flag_bits;
+	const char *name = words ? long_flag_words : short_flag_letters;
+	char sep = '<';
+	unsigned i;
+
+	for (i = 0; i < 13; i++) {
+		size_t n = words ? strlen(name) : 1;
+		if (flags >> bits[i] & 1) {
+			if (words)
+				out_char(sep);
+			out_mem(name, n);
+			sep = ',';
+		}
+		name += n + words;
+	}
+	return sep == ',';
+}
+
+static void print_short(const struct iface *f, const struct iface_state *s)
+{
+	const uint64_t *v = f->stats;
+
+	out_fmt("%-15s %5d ", f->name, s->mtu);
+	if (f->has_stats)
+		out_fmt("%8u %6u %6u %-6u %8u %6u %6u %6u ", v + RX_PACKETS,
+			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + TX_PACKETS,
+			v + TX_ERRS, v + TX_DROP, v + TX_FIFO);
+	else
+		out_fmt("%-56s", "     - no statistics available -");
+	if (!s->flags)
+		out_str("[NO FLAGS]");
+	out_flags(s->flags, 0);
+	out_char('\n');
+}
+
+/* The scope words net-tools adds after "scopeid 0x..". */
+static void out_scope(unsigned scope)
+{
+	static const char words[] = "compat\0global\0link\0site\0host";
+	static const uint8_t bits[] = { 0x80, 0, 0x20, 0x40, 0x10 };
+	const char *w = words;
+	char sep = '<';
+	unsigned i;
+
+	for (i = 0; i < 5; i++, w += strlen(w) + 1) {
+		if (i == 1 ? scope : !(scope & bits[i]))
+			continue;
+		out_char(sep);
+		out_str(w);
+		sep = ',';
+		scope &= ~0x80u;
+	}
+	out_str(sep == ',' ? ">\n" : "\n");
+}
+
+/* "        inet6 fe80::1  prefixlen 64  scopeid 0x20<link>" for each
+ * if_inet6 line of the interface named by ctx. */
+static const char *inet6_row(const char *p, void *ctx)
+{
+	char dev[17], text[IP6_FMT];
+	uint8_t addr[16];
+	uint32_t index, plen, scope, flags;
+
+	p = scan_fields(p, "Bxxxxw", addr, &index, &plen, &scope, &flags, dev);
+	if (!p && str_eq(dev, ctx)) {
+		text[fmt_ip6(text, addr)] = 0;
+		out_fmt("        inet6 %s  prefixlen %d  scopeid 0x%x", text,
+			(int)plen, (unsigned long)scope);
+		out_scope(scope);
+	}
+	return p;
+}
+
+/* "RX packets N  bytes N (N.N UNIT)": net-tools scales byte counts to
+ * binary units with one decimal, truncated; "B" up to 1 KiB. */
+static void print_traffic(const char *dir, const uint64_t *packets,
+			  const uint64_t *bytes)
+{
+	static const char units[][4] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+	uint64_t tenths, t = *bytes - 1;
+	unsigned u = 0, d;
+
+	while (*bytes && u < 6 && (t >>= 10))
+		u++;
+	/* Beyond 1 EiB net-tools divides by 2^60 / 10 rounded down, which
+	 * 64-bit arithmetic here only approximates (the last digit may
+	 * differ near a boundary). */
+	if (u == 6) {
+		tenths = ((*bytes >> 4) * 10 + 15) >> 56;
+	} else {
+		tenths = *bytes * 10;
+		for (d = u; d; d--)
+			tenths >>= 10;
+	}
+	tenths = div10(tenths, &d);
+	out_fmt("        %s packets %u  bytes %u (%u.%d %s)\n", dir, packets,
+		bytes, &tenths, (int)d, units[u]);
+}
+
+/* The link types net-tools names; the last stands for all others. */
+static const struct hw_type {
+	uint16_t type;		/* ARPHRD_* */
+	uint8_t len;		/* address bytes shown */
+	char name[7], title[24];
+} hw_types[] = {
+	{ 1, 6, "ether", "Ethernet" },
+	{ 772, 0, "loop", "Local Loopback" },
+	{ 512, 0, "ppp", "Point-to-Point Protocol" },
+	{ 0, 16, "unspec", "UNSPEC" },
+};
+
+static void print_hwaddr(const struct iface_state *s)
+{
+	const struct hw_type *h = hw_types;
+	const char *digits = "0123456789abcdef";
+	unsigned i;
+
+	while (h->type && h->type != s->type)
+		h++;
+	out_fmt("        %s", h->name);
+	if (!h->type)
+		digits = "0123456789ABCDEF";
+	for (i = 0; i < h->len; i++) {
+		unsigned b = i < 8 ? s->hwaddr[i] : 0;
+		out_char(!i ? ' ' : h->type ? ':' : '-');
+		out_char(digits[b >> 4]);
+		out_char(digits[b & 15]);
+	}
+	if (s->txqlen != -1)
+		out_fmt("  txqueuelen %d", s->txqlen);
+	out_fmt("  (%s)\n", h->title);
+}
+
+static void print_long(const struct iface *f, const struct iface_state *s)
+{
+	const uint64_t *v = f->stats;
+
+	out_fmt("%s: flags=%d", f->name, s->flags);
+	/* net-tools drops the last byte of "flags=N<" when no word was
+	 * added, unless N is 0. */
+	if (out_flags(s->flags, 1))
+		out_char('>');
+	else if (!s->flags)
+		out_char('<');
+	out_fmt("  mtu %d\n", s->mtu);
+	if (s->has_ip) {
+		out_fmt("        inet %I  netmask %I", s->addr, s->netmask);
+		if (s->flags & IFF_BROADCAST)
+			out_fmt("  broadcast %I", s->broadaddr);
+		if (s->flags & IFF_POINTOPOINT)
+			out_fmt("  destination %I", s->dstaddr);
+		out_char('\n');
+	}
+	if (ENABLE_FEATURE_NETSTAT_IPV6)
+		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
+	print_hwaddr(s);
+	if (f->has_stats) {
+		print_traffic("RX", v + RX_PACKETS, v + RX_BYTES);
+		out_fmt("        RX errors %u  dropped %u  overruns %u  frame %u\n",
+			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + RX_FRAME);
+		print_traffic("TX", v + TX_PACKETS, v + TX_BYTES);
+		out_fmt("        TX errors %u  dropped %u overruns %u  carrier %u"
+			"  collisions %u\n", v + TX_ERRS, v + TX_DROP, v + TX_FIFO,
+			v + TX_CARRIER, v + TX_COLLS);
+	}
+	out_char('\n');
+}
+
+/* net-tools' do_if_print: fetch, complain, print when up (or -a).
+ * Returns the errno of a failed fetch, else 0. */
+static int print_iface(const struct iface *f)
+{
+	struct iface_state s;
+
+	if (ifreq_state(f->name, &s) < 0) {
+		int err = errno;
+		err_line(f->name, ": error fetching interface information: ",
+			 err == ENODEV ? "Device not found" : error_text(err));
+		return err;
+	}
+	if (!(s.flags & IFF_UP) && !opt_has(OPT_a))
+		return 0;
+	if (G.extend)
+		print_long(f, &s);
+	else
+		print_short(f, &s);
+	return 0;
+}
+
+int show_interfaces(void)
+{
+	static int titled;
+	unsigned i;
+
+	if (ifreq_open() < 0) {
+		msg_errno("socket", errno);
+		return 1;
+	}
+	if (!titled++)
+		out_str("Kernel Interface table\n");
+	if (!G.extend)
+		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
+			"TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+	iface_count = iface_overflow = 0;
+	read_dev();
+	if (G.iface_name) {
+		/* One interface (net-tools cuts a long name to 15 bytes). */
+		char name[IFACE_NAME] = "";
+		struct iface *f;
+		strncat(name, G.iface_name, IFACE_NAME - 1);
+		f = iface_add(name);
+		if (f)
+			ifaces[0] = *f;
+		iface_count = f != 0;
+	} else {
+		ifreq_names(add_name);
+	}
+	/* As net-tools, the first interface that cannot be fetched (gone
+	 * since net/dev was read) ends the listing. */
+	for (i = 0; i < iface_count; i++) {
+		int err = print_iface(&ifaces[i]);
+		if (err && G.iface_name)
+			return 1;
+		if (err) {
+			err_line("missing interface information", ": ",
+				 error_text(err));
+			return 1;
+		}
+	}
+	return G.exit_status;
+}
 
 //kbuild:lib-$(CONFIG_NETSTAT) += iface.o

@@ -467,3 +467,52 @@ void user_name(char *buf, size_t size, uint32_t uid, int numeric)
 		name = num, num[fmt_i64(num, (int32_t)uid)] = 0;
 	copy_name(buf, size, name, strlen(name));
 }
+
+/* ---- networks for the routing table ---- */
+
+/* The /etc/networks name of an IPv4 network, as glibc's getnetbyaddr
+ * finds it for route: short entries are padded ("10.1" is 10.1.0.0) and
+ * the first matching line wins. The dotted quad when there is none. */
+void network_name(char *buf, size_t size, const uint8_t *addr)
+{
+	char *line, *p, *w1, *w2;
+	size_t len, n1, n2;
+	const char *q;
+	uint64_t x;
+
+	enum line_result res;
+
+	if (ENABLE_FEATURE_NETSTAT_RESOLVE &&
+	    reader_open(&name_reader, "/etc/networks") >= 0) {
+		while ((res = read_line(&name_reader, &line, &len)) != LINE_EOF) {
+			uint8_t a[4] = { 0, 0, 0, 0 };
+			unsigned parts = 0;
+
+			if (res != LINE_OK)
+				continue;
+			p = line;
+			n1 = next_word(&p, &w1);
+			n2 = next_word(&p, &w2);
+			if (!n1 || !n2)
+				continue;
+			w2[n2] = 0;
+			q = w2;
+			while (parts < 4 && scan_dec(&q, &x) && x < 256) {
+				a[parts++] = (uint8_t)x;
+				if (*q != '.')
+					break;
+				q++;
+			}
+			if (*q || !parts || memcmp(a, addr, 4))
+				continue;
+			copy_name(buf, size, w1, n1);
+			reader_close(&name_reader);
+			return;
+		}
+		reader_close(&name_reader);
+	}
+	{
+		char text[IP4_FMT];
+		copy_name(buf, size, text, fmt_ip4(text, addr));
+	}
+}

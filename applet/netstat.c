@@ -256,11 +256,15 @@ static const struct family_name {
 };
 static const char *missing_family;
 
-/* The names as net-tools joins them (-s says which it cannot show). */
-static void append_family(const char *name)
+/* The names as net-tools joins them (-s says which it cannot show); -r
+ * lists the routing tables in the order the families were named. */
+static void note_family(unsigned family, const char *name)
 {
 	size_t used = strlen(G.family_list), n = strlen(name);
 
+	if (family == FAMILY_INET6 && !(G.families & FAMILY_INET))
+		G.inet6_first = 1;
+	G.families |= family;
 	if (used + n + 2 > sizeof(G.family_list))
 		return;
 	if (used)
@@ -295,8 +299,7 @@ static void add_families(const char *list)
 			raw_err("'.\n");
 			_exit(1);
 		}
-		G.families |= family_names[i].family;
-		append_family(family_names[i].name);
+		note_family(family_names[i].family, family_names[i].name);
 		if (family_names[i].family == FAMILY_OTHER)
 			missing_family = family_names[i].what;
 	}

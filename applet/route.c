@@ -1,6 +1,420 @@
-/* Not built yet: prints nothing. */
+/* Routing tables: /proc/net/route and rt_cache (IPv4), ipv6_route (IPv6).
+ * One parser per file format; the layouts are net-tools' -r, -re, -ree. */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
 #include "netstat.h"
 
-int show_routes(void) { return 0; }
+/* Kernel route flags (RTF_*) as bit numbers, and the letter net-tools
+ * shows for each, in its order. '!' (RTF_REJECT) replaces the letters
+ * before it in the IPv4 table. */
+static const uint8_t ipv4_flag_bits[] = {
+	0, 1, 9, 2, 3, 4, 5, 16, 17, 18, 21, 22, 24, 25, 26, 31, 6, 7, 8, 10,
+};
+static const char ipv4_flag_letters[] = "UG!HRDMdacoecfpluwin";
+static const uint8_t ipv6_flag_bits[] = {
+	0, 9, 1, 2, 16, 18, 24, 17, 22, 5, 21, 25,
+};
+static const char ipv6_flag_letters[] = "U!GHDACaemnf";
+
+enum { RTF_UP = 0x1, RTF_HOST = 0x4, RTF_REJECT = 0x200, RTF_CACHE = 0x1000000 };
+
+static void route_flags(char *out, uint32_t flags, const uint8_t *bits,
+			const char *letters, int reject_resets)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; letters[i]; i++) {
+		if (!(flags >> bits[i] & 1))
+			continue;
+		if (letters[i] == '!' && reject_resets)
+			n = 0;
+		out[n++] = letters[i];
+	}
+	out[n] = 0;
+}
+
+void out_fmt(const char *fmt, ...)
+{
+	va_list ap;
+	char num[U64_FMT + 2];
+
+	va_start(ap, fmt);
+	while (*fmt) {
+		unsigned width = 0, len, shown, i;
+		int left = 0;
+		const char *s = num;
+
+		len = (unsigned)strcspn(fmt, "%");
+		out_mem(fmt, len);
+		fmt += len;
+		if (!*fmt++)
+			break;
+		if (*fmt == '-')
+			left = 1, fmt++;
+		while (*fmt >= '0' && *fmt <= '9')
+			width = width * 10 + (unsigned)(*fmt++ - '0');
+		switch (*fmt++) {
+		case 's':
+			s = va_arg(ap, const char *);
+			break;
+		case 'd':
+			num[fmt_i64(num, va_arg(ap, int))] = 0;
+			break;
+		case 'u':
+			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
+			break;
+		case 'I':
+			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
+			break;
+		default: {	/* x */
+			unsigned long v = va_arg(ap, unsigned long);
+			char *e = num + sizeof(num) - 1;
+			*e = 0;
+			do
+				*--e = "0123456789abcdef"[v & 15];
+			while (v >>= 4);
+			s = e;
+		}
+		}
+		len = shown = (unsigned)strlen(s);
+		/* Names come from /proc and /etc: control bytes show as \ooo. */
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				shown += 3;
+		width = width > shown ? width - shown : 0;
+		if (!left)
+			out_spaces(width);
+		out_escaped(s, len);
+		if (left)
+			out_spaces(width);
+	}
+	va_end(ap);
+}
+
+/* Scans a line by spec, one letter per whitespace-separated field:
+ * w a word (up to 16 bytes, into char[17]), A 8 hex digits (uint32_t, the
+ * CPU's order as the kernel prints it), x hex (uint32_t), d decimal as C's
+ * %d reads it (int32_t, wrapped), u decimal (uint64_t), B 32 hex digits
+ * (16 bytes); * ignores the rest of the line.
+ * 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...)
+{
+	static char what[] = "bad field 0";
+	va_list ap;
+	unsigned field = 0;
+
+	va_start(ap, spec);
+	for (; *spec && *spec != '*'; spec++) {
+		const char *start;
+		uint64_t v = 0;
+		unsigned n;
+		char c = *spec;
+
+		skip_spaces(&p);
+		start = p;
+		field++;
+		if (c == 'w') {
+			char *out = va_arg(ap, char *);
+			for (n = 0; *p && !is_space((unsigned char)*p); p++)
+				if (n < 16)
+					out[n++] = *p;
+			out[n] = 0;
+			if (!n || p - start > 16)
+				goto bad;
+		} else if (c == 'B') {
+			uint8_t *out = va_arg(ap, uint8_t *);
+			for (n = 0; n < 16; n++) {
+				start = p;
+				if (!scan_hex(&p, &v, 2) || p - start != 2)
+					goto bad;
+				out[n] = (uint8_t)v;
+			}
+		} else if (c == 'd') {
+			int64_t sv;
+			if (!scan_dec_signed(&p, &sv))
+				goto bad;
+			*va_arg(ap, int32_t *) = (int32_t)(uint32_t)(uint64_t)sv;
+		} else if (c == 'u') {
+			if (!scan_dec(&p, va_arg(ap, uint64_t *)))
+				goto bad;
+		} else {
+			if (!scan_hex(&p, &v, 8) || (c == 'A' && p - start != 8))
+				goto bad;
+			*va_arg(ap, uint32_t *) = (uint32_t)v;
+		}
+		if (*p && !is_space((unsigned char)*p))
+			goto bad;
+	}
+	va_end(ap);
+	skip_spaces(&p);
+	return *p && !*spec ? "trailing garbage" : 0;
+bad:
+	va_end(ap);
+	what[10] = (char)('0' + field % 10);
+	return what;
+}
+
+static struct line_reader table_reader;
+static char table_path[PATH_BUF];
+
+int proc_open(const char *rel)
+{
+	return reader_open_proc(&table_reader, rel, table_path);
+}
+
+void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+	       void *ctx)
+{
+	char *line;
+	const char *bad;
+	size_t len;
+	enum line_result res;
+
+	while ((res = read_line(&table_reader, &line, &len)) != LINE_EOF) {
+		if (res != LINE_OK || table_reader.line_no <= skip)
+			continue;
+		bad = strlen(line) != len ? "NUL byte in line" : row(line, ctx);
+		if (bad) {
+			msg_line(table_path, table_reader.line_no, bad);
+			G.exit_status = 1;
+		}
+	}
+	reader_close(&table_reader);
+}
+
+int proc_table(const char *rel, unsigned skip,
+	       const char *(*row)(const char *line, void *ctx), void *ctx)
+{
+	if (proc_open(rel) < 0)
+		return -1;
+	proc_rows(skip, row, ctx);
+	return 0;
+}
+
+/* "/proc/net/route: No such file or directory" and the note net-tools
+ * prints when a routing table cannot be opened. */
+void err_line(const char *a, const char *b, const char *c)
+{
+	raw_err(a);
+	raw_err(b);
+	raw_err(c);
+	if (*b != ' ')
+		raw_err("\n");
+}
+
+/* "/proc/net/route: No such file or directory" and net-tools' note. */
+static int table_missing(const char *family)
+{
+	err_line(table_path, ": ", error_text(errno));
+	out_fmt("%s not configured in this system.\n", family);
+	return 1;
+}
+
+/* "Kernel IP routing table" and the like, once the file is open. */
+static int table_open(const char *rel, const char *family, const char *ip,
+		      int cache)
+{
+	if (proc_open(rel) < 0)
+		return table_missing(family);
+	out_fmt("Kernel %s routing %s\n", ip, cache ? "cache" : "table");
+	return 0;
+}
+
+/* ---- IPv4 ---- */
+
+struct ipv4_route {
+	char iface[17];
+	uint32_t dest, gateway, flags, mask;
+	int32_t refcnt, use, metric, mss, window, irtt;
+};
+
+enum { NAME_DEST, NAME_GATEWAY, NAME_MASK };
+
+/* An address column: numbers with -n, else "default" for the default
+ * route, host names for hosts and gateways, network names for networks
+ * (as net-tools decides: host bits set, or RTF_HOST). At most 15 bytes. */
+static void ipv4_route_name(char *buf, uint32_t addr, int kind,
+			    const struct ipv4_route *r)
+{
+	uint8_t a[4];
+	int numeric = kind == NAME_MASK || opt_has(OPT_n_host | OPT_N);
+
+	memcpy(a, &addr, 4);
+	if (numeric || (!addr && kind == NAME_GATEWAY))
+		buf[fmt_ip4(buf, a)] = 0;
+	else if (!addr)
+		memcpy(buf, "default", 8);
+	else if (kind == NAME_GATEWAY || (r->flags & RTF_HOST) ||
+		 (addr & ~r->mask))
+		host_name(buf, NAME_HOST_MAX, a, 4, 0);
+	else
+		network_name(buf, NAME_HOST_MAX, a);
+	buf[15] = 0;
+}
+
+static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
+{
+	char dest[NAME_HOST_MAX], gw[NAME_HOST_MAX], mask[NAME_HOST_MAX];
+	char flags[32];
+	int reject = (r->flags & RTF_REJECT) != 0;
+
+	ipv4_route_name(dest, r->dest, NAME_DEST, r);
+	ipv4_route_name(gw, r->gateway, NAME_GATEWAY, r);
+	ipv4_route_name(mask, r->mask, NAME_MASK, r);
+	route_flags(flags, r->flags, ipv4_flag_bits, ipv4_flag_letters, 1);
+	out_fmt("%-15s %-15s %-15s %-5s ", dest, reject ? "-" : gw, mask, flags);
+	if (ext == 2) {
+		if (reject)
+			out_str("    - -          - -\n");
+		else
+			out_fmt("%5d %-5d %6d %s\n", r->mss, r->window, r->irtt,
+				r->iface);
+	} else if (reject) {
+		out_fmt(ext == 1 ? "%-6d -  %7d -\n" :
+			"%-6d -  %7d -        -     -      -\n", r->metric, r->use);
+	} else if (ext == 1) {
+		out_fmt("%-6d %-2d %7d %s\n", r->metric, r->refcnt, r->use,
+			r->iface);
+	} else {
+		char iface[7];
+		memcpy(iface, r->iface, 6);
+		iface[6] = 0;
+		out_fmt("%-6d %-3d %6d %-6s   %-5d %-6d %d\n", r->metric,
+			r->refcnt, r->use, iface, r->mss, r->window, r->irtt);
+	}
+}
+
+
+static const char *ipv4_route_row(const char *line, void *ctx)
+{
+	struct ipv4_route r;
+	unsigned ext = *(unsigned *)ctx;
+	const char *bad = scan_fields(line, "wAAxdddAddd", r.iface, &r.dest,
+				      &r.gateway, &r.flags, &r.refcnt, &r.use,
+				      &r.metric, &r.mask, &r.mss, &r.window,
+				      &r.irtt);
+
+	if (!bad && ext && (r.flags & RTF_UP))
+		print_ipv4_route(&r, ext);
+	return bad;
+}
+
+/* The IPv4 FIB (net/route) or the cache (net/rt_cache: only a header
+ * since Linux 3.6; older kernels' rows are not shown). */
+static int show_ipv4_table(int cache, unsigned ext)
+{
+	static const char *const flags[] = {
+		"Flags Metric Ref    Use Iface",
+		"Flags   MSS Window  irtt Iface",
+		"Flags Metric Ref    Use Iface    MSS   Window irtt",
+	};
+
+	if (table_open(cache ? "net/rt_cache" : "net/route", "INET (IPv4)", "IP",
+		       cache))
+		return 1;
+	if (ext) {
+		out_str(cache ? "Source          Destination     Gateway         " :
+			"Destination     Gateway         Genmask         ");
+		out_str(flags[ext - 1]);
+		out_str(cache && ext == 3 ? "  TOS HHRef HHUptod     SpecDst\n" : "\n");
+	}
+	proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext);
+	return 0;
+}
+
+/* ---- IPv6 ---- */
+
+struct ipv6_route {
+	uint8_t dest[16], nexthop[16];
+	uint32_t prefix_len, metric, refcnt, use, flags;
+	char iface[17];
+};
+
+static const uint8_t v4_mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+/* net-tools shows v4-mapped addresses as the bare IPv4 address. */
+static void ipv6_route_name(char *buf, const uint8_t *addr)
+{
+	if (!memcmp(addr, v4_mapped, 12))
+		host_name(buf, NAME_HOST_MAX, addr + 12, 4, 1);
+	else
+		host_name(buf, NAME_HOST_MAX, addr, 6,
+			  opt_has(OPT_n_host | OPT_N) != 0);
+}
+
+static void print_ipv6_route(const struct ipv6_route *r)
+{
+	char dest[NAME_HOST_MAX + 8], hop[NAME_HOST_MAX], flags[16];
+	size_t n;
+
+	ipv6_route_name(dest, r->dest);
+	n = strlen(dest);
+	dest[n++] = '/';
+	dest[n + fmt_u64(dest + n, r->prefix_len)] = 0;
+	ipv6_route_name(hop, r->nexthop);
+	route_flags(flags, r->flags, ipv6_flag_bits, ipv6_flag_letters, 0);
+	out_fmt("%-30s %-26s %-4s %-3d %-1d %6d %s\n", dest, hop, flags,
+		(int)r->metric, (int)r->refcnt, (int)r->use, r->iface);
+}
+
+static const char *ipv6_route_row(const char *line, void *ctx)
+{
+	struct ipv6_route r;
+	uint8_t source[16];
+	uint32_t source_len;
+	const char *bad = scan_fields(line, "BxBxBAAAAw", r.dest, &r.prefix_len,
+				      source, &source_len, r.nexthop, &r.metric,
+				      &r.refcnt, &r.use, &r.flags, r.iface);
+
+	if (!bad && !(r.flags & RTF_CACHE) == !*(int *)ctx)
+		print_ipv6_route(&r);
+	return bad;
+}
+
+/* The IPv6 FIB, or with cache set only its RTF_CACHE entries. */
+static int show_ipv6_table(int cache)
+{
+	if (table_open("net/ipv6_route", "INET6 (IPv6)", "IPv6", cache))
+		return 1;
+	out_str("Destination                    Next Hop                   "
+		"Flag Met Ref  Use If\n");
+	proc_rows(0, ipv6_route_row, &cache);
+	return 0;
+}
+
+int show_routes(void)
+{
+	unsigned fam = G.families, ext = G.extend + 1, order, pass;
+	int rc = 0;
+
+	/* net-tools swaps the first two levels of -e: -r shows MSS, -re the
+	 * metrics, -ree both; the count wraps at four. */
+	if (ext <= 2)
+		ext = 3 - ext;
+	ext &= 3;
+	if (!(fam & (FAMILY_INET | FAMILY_INET6 | FAMILY_UNIX)))
+		fam |= FAMILY_INET;
+	if (!ENABLE_FEATURE_NETSTAT_IPV6)
+		fam &= ~FAMILY_INET6;
+	/* The families in the order they were named; for each the FIB
+	 * (default, -F), then the cache (-C). */
+	order = G.inet6_first ? FAMILY_INET6 | FAMILY_INET << 4 :
+		FAMILY_INET | FAMILY_INET6 << 4;
+	for (; !rc && order; order >>= 4) {
+		if (!(fam & order & 15))
+			continue;
+		for (pass = !opt_has(OPT_F) && opt_has(OPT_C);
+		     !rc && pass < 1u + !!opt_has(OPT_C); pass++)
+			rc = order & FAMILY_INET6 ? show_ipv6_table((int)pass) :
+			     show_ipv4_table((int)pass, ext);
+	}
+	if (!rc && (fam & FAMILY_UNIX)) {
+		raw_err("No routing for address family `unix'.\n");
+		rc = 3;
+	}
+	return rc;
+}
 
 //kbuild:lib-$(CONFIG_NETSTAT) += route.o

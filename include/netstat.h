@@ -63,6 +63,7 @@ struct netstat_globals {
 	int secure;		/* set-id: the environment is not trusted */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
 	char family_list[40];	/* -A/-4/-6/-x names in order: "inet,inet6" */
+	int inet6_first;	/* -r: inet6 was named before inet */
 };
 extern struct netstat_globals G;
 
@@ -167,6 +168,9 @@ void dns_queue(const uint8_t *addr, int family);
 /* DNS_FOUND with the name in name[DNS_NAME_MAX + 1], DNS_NONE, or
  * DNS_GAVE_UP (no nameserver left, or the time budget is spent). */
 int dns_resolve(const uint8_t *addr, int family, char *name);
+/* The /etc/networks name of an IPv4 network (getnetbyaddr), or the
+ * dotted quad. */
+void network_name(char *buf, size_t size, const uint8_t *addr);
 
 /* ---- inet.c: the Internet socket table ---- */
 enum { NAME_HOST_MAX = 128 };
@@ -188,8 +192,27 @@ void prog_map_clear(void);
 /* "PID/name" (control bytes escaped) or "-". */
 const char *prog_name(uint64_t inode);
 
-/* ---- route.c ---- */
+/* ---- route.c: IPv4 and IPv6 routing tables ---- */
 int show_routes(void);
+/* A small printf for table rows: %s (control bytes escaped as \ooo),
+ * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
+ * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width. */
+void out_fmt(const char *fmt, ...);
+/* Scans the whitespace-separated fields of a /proc line by a spec letter
+ * each (see route.c); 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...);
+/* "abc" on stderr, and a newline unless b starts with a space. */
+void err_line(const char *a, const char *b, const char *c);
+/* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
+ * be opened. */
+int proc_open(const char *rel);
+/* Hands each line after the first skip to row, reports what row
+ * finds wrong with the line number, and closes the file. */
+void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+	       void *ctx);
+/* proc_open and proc_rows. */
+int proc_table(const char *rel, unsigned skip,
+	       const char *(*row)(const char *line, void *ctx), void *ctx);
 
 /* ---- iface.c ---- */
 int show_interfaces(void);

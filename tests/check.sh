@@ -144,6 +144,8 @@ for build in $builds; do
 	for dir in tests/cases/*/; do
 		dir=${dir%/}
 		[ -f "$dir/args" ] || continue
+		# not-on: builds the case does not apply to (first word of each line)
+		[ -f "$dir/not-on" ] && cut -d' ' -f1 "$dir/not-on" | grep -qx "$build" && continue
 		run_case "$dir" "$build"
 	done
 	for script in tests/scripts/*.sh; do
