@@ -1,5 +1,5 @@
-/* The interface ioctls of iface.c, in a file of their own: <sys/socket.h>
- * and netstat.h both name SOCK_RAW. */
+/* The interface ioctls of iface.c, in a file of their own so that the
+ * socket and <net/if.h> declarations stay out of the table code. */
 #ifndef NETSTAT_IFREQ_H
 #define NETSTAT_IFREQ_H
 
