@@ -162,6 +162,25 @@ static void read_dev(void)
 	}
 }
 
+/* The counters of /proc/net/dev summed over every interface but lo
+ * (classic netstat -e); 0 when the file cannot be read. */
+int dev_totals(uint64_t *sum)
+{
+	unsigned i, k;
+
+	iface_count = 0;
+	if (proc_table("net/dev", 2, dev_row, 0) < 0)
+		return 0;
+	memset(sum, 0, STAT_FIELDS * sizeof(*sum));
+	for (i = 0; i < iface_count; i++)
+		if (ifaces[i].has_stats && strcmp(ifaces[i].name, "lo"))
+			for (k = 0; k < STAT_FIELDS; k++)
+				/* saturate rather than wrap */
+				sum[k] = sum[k] + ifaces[i].stats[k] < sum[k] ?
+					 UINT64_MAX : sum[k] + ifaces[i].stats[k];
+	return 1;
+}
+
 static void add_name(const char *name)
 {
 	iface_add(name);

@@ -56,6 +56,8 @@ static struct {
 	struct line_reader r;
 	char path[PATH_BUF];
 	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
+	const char *find;	/* snmp_value: the counter looked for */
+	uint64_t found;
 } S;
 
 static size_t ustrlen(const unsigned char *p)
@@ -264,7 +266,8 @@ static void print_pair(char *names, const char *values, const char *only)
 	*sp++ = 0;
 	if (only && strncmp(names, only, strlen(only)))
 		return;
-	start_section(names, 0);
+	if (!S.find)
+		start_section(names, 0);
 	np++;
 	do {
 		uint64_t val;
@@ -273,7 +276,11 @@ static void print_pair(char *names, const char *values, const char *only)
 		end = sp + strcspn(sp, separators);
 		last = !*end;
 		*end = 0;
-		if (*sp && S.show) {
+		if (*sp && S.find) {
+			val = scan_counter(&np, &ok);
+			if (ok && !strcmp(sp, S.find))
+				S.found = val;
+		} else if (*sp && S.show) {
 			val = scan_counter(&np, &ok);
 			if (!ok && !reported++)
 				bad_line(S.r.line_no, "bad or missing value for ", sp);
@@ -331,6 +338,17 @@ static int read_pairs(const char *rel, const char *only)
 	}
 	reader_close(&S.r);
 	return 0;
+}
+
+/* One counter of net/snmp ("Ip", "InUnknownProtos"); 0 when absent. */
+uint64_t snmp_value(const char *section, const char *name)
+{
+	S.find = name;
+	S.found = 0;
+	if (read_pairs("net/snmp", section) < 0)
+		S.found = 0;
+	S.find = 0;
+	return S.found;
 }
 
 /* strstr(), which costs musl 1.3 KB. */

@@ -216,12 +216,17 @@ int proc_table(const char *rel, unsigned skip,
 
 /* ---- iface.c ---- */
 int show_interfaces(void);
+/* The 16 counters of /proc/net/dev, in its column order, summed over
+ * every interface but lo; 0 when the file cannot be read. */
+int dev_totals(uint64_t *sum);
 
 /* ---- groups.c ---- */
 int show_groups(void);
 
 /* ---- stats.c ---- */
 int show_statistics(void);
+/* One counter of net/snmp ("Ip", "InUnknownProtos"); 0 when absent. */
+uint64_t snmp_value(const char *section, const char *name);
 
 /* ---- conntrack.c ---- */
 int show_conntrack(void);

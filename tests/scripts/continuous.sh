@@ -9,6 +9,7 @@ PROC_ROOT=$fx $RUNNER $NETSTAT -tn >"$WORK/once.out" || fail "single run"
 lines=$(wc -l <"$WORK/once.out")
 
 for form in "-tnc" "-tn -c" "--tcp --numeric --continuous" "-tn 1"; do
+	: >"$WORK/rounds.out"
 	# shellcheck disable=SC2086
 	PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT $form >"$WORK/rounds.out" 2>"$WORK/rounds.err" &
 	pid=$!
