@@ -41,11 +41,14 @@ else
   OUT := $(BUILD)/netstat
 endif
 # MIPS16e and Thumb halve code size; the 24Kc of ath79 and ramips has
-# MIPS16e (OpenWrt builds packages this way), ARMv5TE has Thumb.
-ARCH_CFLAGS_mips := -msoft-float -march=24kc -mips16 -minterlink-mips16
-ARCH_CFLAGS_mipsel := -msoft-float -march=24kc -mips16 -minterlink-mips16
+# MIPS16e (OpenWrt builds packages this way), ARMv5TE has Thumb. A static
+# binary needs no PIC: without abicalls MIPS code loses its GOT loads.
+ARCH_CFLAGS_mips := -msoft-float -march=24kc -mips16 -minterlink-mips16 -fno-pic -mno-abicalls
+ARCH_CFLAGS_mipsel := -msoft-float -march=24kc -mips16 -minterlink-mips16 -fno-pic -mno-abicalls
 ARCH_CFLAGS_armel := -march=armv5te -mthumb -mthumb-interwork
 ARCH_CFLAGS_armhf := -mthumb
+# adr instead of adrp+add: the whole image is far below the tiny model's 1 MB
+ARCH_CFLAGS_aarch64 := -mcmodel=tiny
 ARCH_CFLAGS := $(ARCH_CFLAGS_$(TARGET))
 
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen $(WARN) $(SIZE_CFLAGS) $(ARCH_CFLAGS) $(CONFIG_DEFS) $(EXTRA_CFLAGS)
