@@ -16,7 +16,7 @@ static void print_group(const char *device, uint64_t users, const uint8_t *addr,
  * by a tab-indented line per group; ctx keeps the device name. */
 static const char *igmp_row(const char *p, void *ctx)
 {
-	char *device = ctx, word[16];
+	char *device = ctx, word[17];
 	uint32_t addr;
 	uint64_t users, reporter;
 

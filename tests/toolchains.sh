@@ -70,4 +70,6 @@ for t in $targets; do
 		make -j"$(nproc)" >/dev/null && make install >/dev/null)
 	rm -rf "$build"
 done
+# BusyBox's source for the in-tree build test (make check has no network)
+TOOLCHAIN_DIR=$cache "$top/tests/busybox/build.sh" fetch
 echo "toolchains.sh: ready in $cache" >&2

@@ -4,7 +4,8 @@
 #
 #   tests/busybox/build.sh TARGET [VARIANT [CONFIG]]
 #
-#   TARGET   x86_64 or mips (MIPS16e, soft-float, as our Makefile builds)
+#   TARGET   x86_64 or mips (MIPS16e, soft-float, as our Makefile builds),
+#            or fetch: only fetch the source (tests/toolchains.sh does)
 #   VARIANT  ours (default): our netstat dropped in by dropin.sh, every
 #            feature on, or the FEATURE_NETSTAT_* of CONFIG (a .config
 #            fragment such as tests/configs/default.config);
@@ -25,12 +26,13 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 say() { echo "busybox/build.sh: $*" >&2; }
 
 case $target in
+fetch) ;;
 x86_64) cross= arch_cflags= ;;
-mips) cross=mips-linux-gnu- arch_cflags="-msoft-float -march=24kc -mips16 -minterlink-mips16" ;;
+mips) cross=mips-linux-gnu- arch_cflags="-msoft-float -march=24kc -mips16 -minterlink-mips16 -fno-pic -mno-abicalls" ;;
 *) say "unknown target $target"; exit 2 ;;
 esac
 cc=$tc/$target/bin/musl-gcc
-[ -x "$cc" ] || { say "no musl toolchain for $target (run tests/toolchains.sh)"; exit 77; }
+[ "$target" = fetch ] || [ -x "$cc" ] || { say "no musl toolchain for $target (run tests/toolchains.sh)"; exit 77; }
 
 # The source, once: apt-get source with a deb-src entry, as for musl.
 mkdir -p "$cache"
@@ -49,6 +51,8 @@ if [ -z "$src" ] || [ ! -f "$src/Makefile" ]; then
 	src=$(ls -d "$cache"/busybox-1.* 2>/dev/null | head -n 1)
 	[ -f "$src/Makefile" ] || { say "no BusyBox source"; exit 77; }
 fi
+
+[ "$target" = fetch ] && exit 0	# tests/toolchains.sh: the source only
 
 tree=$cache/$variant-$target${config:+-$(basename "$config" .config)}
 [ -f "$tree/Makefile" ] || { rm -rf "$tree"; cp -a "$src" "$tree"; }

@@ -39,6 +39,11 @@ static const char names_raw6[] =
 	"   0: 00000000000000000000000001000000:003A B80D0120000000000000000001000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4 2 0 0\n"
 	"   1: 0000000000000000FFFF00000100007F:0001 0000000000000000FFFF00000302010A:0000 07 00000000:00000000 00:00000000 00000000     0        0 5 2 0 0\n";
 
+static const char lo_dev[] =
+	"Inter-|   Receive                                                |  Transmit\n"
+	" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
+	"    lo:    3467      33    0    0    0     0          0         0     3467      33    0    0    0     0       0          0\n";
+
 #if defined(FUZZ_TARGET_dns)
 /* The reply parser of resolv.c, fed answers to one real question. */
 #include "../../applet/resolv.c"
@@ -129,6 +134,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_files[1].size = size - 1;
 	G.socks = WANT_SCTP;
 	show_inet();
+#elif defined(FUZZ_TARGET_unix)
+	fuzz_files[0].suffix = "/net/unix";
+	G.families = FAMILY_UNIX;
+	G.socks = WANT_UNIX;
+	show_unix();
+#elif defined(FUZZ_TARGET_route)
+	fuzz_files[0].suffix = (data[0] & 0x40) ? "/net/rt_cache" : "/net/route";
+	G.opts |= (data[0] & 0x40) ? OPT_C : 0;
+	G.families = FAMILY_INET;
+	G.extend = data[0] >> 6;
+	show_routes();
+#elif defined(FUZZ_TARGET_ipv6_route)
+	fuzz_files[0].suffix = "/net/ipv6_route";
+	G.families = FAMILY_INET6;
+	G.extend = data[0] >> 6;
+	show_routes();
+#elif defined(FUZZ_TARGET_dev)
+	fuzz_files[0].suffix = "/net/dev";
+	show_interfaces();
+	show_ethernet_summary();
+#elif defined(FUZZ_TARGET_if_inet6)
+	/* -ie of lo, whose IPv6 addresses come from the fuzzer */
+	fuzz_files[0].suffix = "/net/if_inet6";
+	fuzz_files[1].suffix = "/net/dev";
+	fuzz_files[1].data = (const unsigned char *)lo_dev;
+	fuzz_files[1].size = sizeof(lo_dev) - 1;
+	G.extend = 1;
+	show_interfaces();
+#elif defined(FUZZ_TARGET_igmp)
+	fuzz_files[0].suffix = (data[0] & 0x40) ? "/net/igmp6" : "/net/igmp";
+	G.families = FAMILY_INET | FAMILY_INET6;
+	show_groups();
 #elif defined(FUZZ_TARGET_stats)
 	fuzz_files[0].suffix = "/net/snmp";
 	fuzz_files[1] = fuzz_files[0];

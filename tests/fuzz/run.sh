@@ -12,11 +12,10 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-$(sed -n 's/^#if defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p; s/^#elif defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p' tests/fuzz/driver.c)}
+targets=${*:-$(sed -n 's/^#if defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p; s/^#elif defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p' tests/fuzz/driver.c | awk '!seen[$0]++')}
 out=build/fuzz
 mkdir -p "$out"
 make -s build/gen/usage.h
-srcs=$(ls applet/*.c | grep -v '/netstat\.c$')
 rc=0
 # the seed files of each target: which fixture files feed it
 seeds_for() {
@@ -30,23 +29,35 @@ seeds_for() {
 	hosts|networks|passwd|services|protocols) ls tests/etc/"$1" tests/resolve/*"$1"* /etc/"$1" ;;
 	resolvconf) ls tests/etc/resolv.conf tests/resolve/*resolv* ;;
 	dns) ls tests/fuzz/seeds/dns-* ;;
+	route) ls tests/fixtures/*/net/route tests/fixtures/*/net/rt_cache ;;
+	igmp) ls tests/fixtures/*/net/igmp tests/fixtures/*/net/igmp6 ;;
 	*) ls tests/fixtures/*/net/"$1" tests/fixtures/*/net/"$1"6 ;;
 	esac 2>/dev/null
 }
+cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1
+	-DNETSTAT_IN_BUSYBOX -fno-sanitize-recover=all"
+# the applet once (two at a time), then the driver per target
+mkdir -p "$out/obj"
+export cflags out
+if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
+	[ "$o" -nt {} ] && [ "$o" -nt include/netstat.h ] && exit 0
+	clang $cflags -fsanitize=fuzzer-no-link,address,undefined -c -o "$o" {}' 2>"$out/build.log"; then
+	echo "fuzz: applet build failed"; cat "$out/build.log"; exit 1
+fi
 for t in $targets; do
 	bin=$out/fuzz-$t
 	# the dns target includes resolv.c itself
-	these=$srcs
-	[ "$t" = dns ] && these=$(echo "$srcs" | grep -v '/resolv\.c$')
-	clang -g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1 \
-		-DNETSTAT_IN_BUSYBOX -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -o "$bin" tests/fuzz/driver.c $these applet/netstat.c 2>"$out/build-$t.log" ||
+	objs=$(ls "$out"/obj/*.o)
+	[ "$t" = dns ] && objs=$(echo "$objs" | grep -v '/resolv\.o$')
+	# shellcheck disable=SC2086
+	clang $cflags -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
+		-o "$bin" tests/fuzz/driver.c $objs 2>"$out/build-$t.log" ||
 		{ echo "$t: build failed"; cat "$out/build-$t.log"; rc=1; continue; }
 	corpus=$out/corpus-$t
 	mkdir -p "$corpus"
 	# a seed is a switch byte followed by a fixture file
 	i=0
-	for f in $(seeds_for "$t"); do
+	for f in $(seeds_for "$t") $(ls tests/fuzz/regressions/"$t"-* 2>/dev/null); do
 		[ -f "$f" ] || continue
 		for sw in a 1 g; do
 			i=$((i + 1))
