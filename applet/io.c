@@ -179,6 +179,8 @@ void msg(const char *first, ...)
 void msg_line(const char *path, unsigned line, const char *what)
 {
 	char num[U64_FMT];
+
+	G.exit_status = 1;
 	num[fmt_u64(num, line)] = 0;
 	msg(path, ": line ", num, ": ", what, (char *)0);
 }

@@ -100,8 +100,8 @@ unsigned fmt_hundredths(char *buf, uint64_t v);
 /* ---- messages on fd 2 (io.c) ---- */
 /* "netstat: a b c\n"; NULL ends the list. */
 void msg(const char *first, ...);
-/* "netstat: PATH: line N: WHAT\n"; like net-tools, a bad line does not
- * change the exit status. */
+/* "netstat: PATH: line N: WHAT\n"; the exit status becomes 1 (anything
+ * reported on stderr does). */
 void msg_line(const char *path, unsigned line, const char *what);
 /* "netstat: PATH: strerror(errno)\n" */
 void msg_errno(const char *path, int err);
