@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "netstat_config.h"
+
 /* What the ioctls tell about one interface. */
 struct iface_state {
 	int flags, mtu, txqlen, type;	/* txqlen -1: unknown */
