@@ -36,7 +36,7 @@ if [ -z "${NETSTAT_SANDBOX:-}" ]; then
 		exec "$0" "$@"' "$0" "$@"
 fi
 
-builds=${*:-${CHECK_BUILDS:-host sanitize clang mips mipsel armhf armel aarch64 bb-x86_64 bb-mips}}
+builds=${*:-${CHECK_BUILDS:-host sanitize clang valgrind mips mipsel armhf armel aarch64 bb-x86_64 bb-mips}}
 pass=0 fail=0 skip=0
 work=$top/build/check
 rm -rf "$work"
@@ -61,6 +61,8 @@ setup_build() {
 	armel) bin=$top/build/armel/netstat runner="qemu-arm-static -cpu arm926" ;;
 	aarch64) bin=$top/build/aarch64/netstat runner="qemu-aarch64-static" ;;
 	x86_64) bin=$top/build/x86_64/netstat ;;
+	# memcheck of the suite: our own code, under valgrind, case by case
+	valgrind) bin=$top/netstat runner="valgrind -q --error-exitcode=99" ;;
 	bb-x86_64|bb-mips) setup_busybox "${1#bb-}"; return ;;
 	*) echo "unknown build $1"; return 1 ;;
 	esac
@@ -69,7 +71,7 @@ setup_build() {
 		return 1
 	fi
 	case $1 in
-	host) make -s all >/dev/null ;;
+	host|valgrind) make -s all >/dev/null ;;
 	sanitize) make -s build/sanitize/netstat >/dev/null ;;
 	clang) make -s build/clang/netstat >/dev/null ;;
 	*) [ -x ".toolchains/$1/bin/musl-gcc" ] || {
