@@ -42,15 +42,7 @@ fi
 mkdir -p "$cache"
 src=$(ls -d "$cache"/musl-1.* 2>/dev/null | head -n 1 || true)
 if [ -z "$src" ] || [ ! -f "$src/configure" ]; then
-	list=/etc/apt/sources.list.d/netstat-deb-src.sources
-	if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null &&
-	   ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then
-		printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
-			as_root tee "$list" >/dev/null
-		as_root apt-get update -qq
-	fi
-	(cd "$cache" && apt-get source -qq --download-only musl >/dev/null &&
-		dpkg-source -x --skip-patches musl_*.dsc >/dev/null 2>&1 || true)
+	"$top/tests/apt-source.sh" musl "$cache" || true
 	src=$(ls -d "$cache"/musl-1.* 2>/dev/null | head -n 1)
 	[ -f "$src/configure" ] || { echo "toolchains.sh: no musl source" >&2; exit 1; }
 fi

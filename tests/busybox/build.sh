@@ -38,15 +38,7 @@ cc=$tc/$target/bin/musl-gcc
 mkdir -p "$cache"
 src=$(ls -d "$cache"/busybox-1.* 2>/dev/null | head -n 1 || true)
 if [ -z "$src" ] || [ ! -f "$src/Makefile" ]; then
-	list=/etc/apt/sources.list.d/netstat-deb-src.sources
-	if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null &&
-	   ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then
-		printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
-			as_root tee "$list" >/dev/null
-		as_root apt-get update -qq
-	fi
-	(cd "$cache" && apt-get source -qq --download-only busybox >/dev/null &&
-		dpkg-source -x --skip-patches busybox_*.dsc >/dev/null 2>&1) ||
+	"$top/tests/apt-source.sh" busybox "$cache" ||
 		{ say "could not fetch the BusyBox source"; exit 77; }
 	src=$(ls -d "$cache"/busybox-1.* 2>/dev/null | head -n 1)
 	[ -f "$src/Makefile" ] || { say "no BusyBox source"; exit 77; }
