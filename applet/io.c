@@ -377,3 +377,174 @@ enum line_result read_line(struct line_reader *r, char **line, size_t *len)
 	r->line_no++;
 	return LINE_OK;
 }
+
+/* ---- the row helpers the smaller tables share (route, groups, iface) ---- */
+
+void out_fmt(const char *fmt, ...)
+{
+	va_list ap;
+	char num[U64_FMT + 2];
+
+	va_start(ap, fmt);
+	while (*fmt) {
+		unsigned width = 0, len, shown, i;
+		int left = 0;
+		const char *s = num;
+
+		len = (unsigned)strcspn(fmt, "%");
+		out_mem(fmt, len);
+		fmt += len;
+		if (!*fmt++)
+			break;
+		if (*fmt == '-')
+			left = 1, fmt++;
+		while (*fmt >= '0' && *fmt <= '9')
+			width = width * 10 + (unsigned)(*fmt++ - '0');
+		switch (*fmt++) {
+		case 's':
+			s = va_arg(ap, const char *);
+			break;
+		case 'd':
+			num[fmt_i64(num, va_arg(ap, int))] = 0;
+			break;
+		case 'u':
+			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
+			break;
+		case 'I':
+			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
+			break;
+		default: {	/* x */
+			unsigned long v = va_arg(ap, unsigned long);
+			char *e = num + sizeof(num) - 1;
+			*e = 0;
+			do
+				*--e = "0123456789abcdef"[v & 15];
+			while (v >>= 4);
+			s = e;
+		}
+		}
+		len = shown = (unsigned)strlen(s);
+		/* Names come from /proc and /etc: control bytes show as \ooo. */
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				shown += 3;
+		width = width > shown ? width - shown : 0;
+		if (!left)
+			out_spaces(width);
+		out_escaped(s, len);
+		if (left)
+			out_spaces(width);
+	}
+	va_end(ap);
+}
+
+/* Scans a line by spec, one letter per whitespace-separated field:
+ * w a word (up to 16 bytes, into char[17]), A 8 hex digits (uint32_t, the
+ * CPU's order as the kernel prints it), x hex (uint32_t), d decimal as C's
+ * %d reads it (int32_t, wrapped), u decimal (uint64_t), B 32 hex digits
+ * (16 bytes); * ignores the rest of the line.
+ * 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...)
+{
+	static char what[] = "bad field 0";
+	va_list ap;
+	unsigned field = 0;
+
+	va_start(ap, spec);
+	for (; *spec && *spec != '*'; spec++) {
+		const char *start;
+		uint64_t v = 0;
+		unsigned n;
+		char c = *spec;
+
+		skip_spaces(&p);
+		start = p;
+		field++;
+		if (c == 'w') {
+			char *out = va_arg(ap, char *);
+			for (n = 0; *p && !is_space((unsigned char)*p); p++)
+				if (n < 16)
+					out[n++] = *p;
+			out[n] = 0;
+			if (!n || p - start > 16)
+				goto bad;
+		} else if (c == 'B') {
+			uint8_t *out = va_arg(ap, uint8_t *);
+			for (n = 0; n < 16; n++) {
+				start = p;
+				if (!scan_hex(&p, &v, 2) || p - start != 2)
+					goto bad;
+				out[n] = (uint8_t)v;
+			}
+		} else if (c == 'd') {
+			int64_t sv;
+			if (!scan_dec_signed(&p, &sv))
+				goto bad;
+			*va_arg(ap, int32_t *) = (int32_t)(uint32_t)(uint64_t)sv;
+		} else if (c == 'u') {
+			if (!scan_dec(&p, va_arg(ap, uint64_t *)))
+				goto bad;
+		} else {
+			if (!scan_hex(&p, &v, 8) || (c == 'A' && p - start != 8))
+				goto bad;
+			*va_arg(ap, uint32_t *) = (uint32_t)v;
+		}
+		if (*p && !is_space((unsigned char)*p))
+			goto bad;
+	}
+	va_end(ap);
+	skip_spaces(&p);
+	return *p && !*spec ? "trailing garbage" : 0;
+bad:
+	va_end(ap);
+	what[10] = (char)('0' + field % 10);
+	return what;
+}
+
+static struct line_reader table_reader;
+char table_path[PATH_BUF];
+
+int proc_open(const char *rel)
+{
+	return reader_open_proc(&table_reader, rel, table_path);
+}
+
+void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+	       void *ctx)
+{
+	char *line;
+	const char *bad;
+	size_t len;
+	enum line_result res;
+
+	while ((res = read_line(&table_reader, &line, &len)) != LINE_EOF) {
+		if (res != LINE_OK || table_reader.line_no <= skip)
+			continue;
+		bad = strlen(line) != len ? "NUL byte in line" : row(line, ctx);
+		if (bad) {
+			msg_line(table_path, table_reader.line_no, bad);
+			G.exit_status = 1;
+		}
+	}
+	reader_close(&table_reader);
+}
+
+int proc_table(const char *rel, unsigned skip,
+	       const char *(*row)(const char *line, void *ctx), void *ctx)
+{
+	if (proc_open(rel) < 0)
+		return -1;
+	proc_rows(skip, row, ctx);
+	return 0;
+}
+
+/* "/proc/net/route: No such file or directory" and the note net-tools
+ * prints when a routing table cannot be opened. */
+void err_line(const char *a, const char *b, const char *c)
+{
+	raw_err(a);
+	raw_err(b);
+	raw_err(c);
+	if (*b != ' ')
+		raw_err("\n");
+}

@@ -172,6 +172,29 @@ int dns_resolve(const uint8_t *addr, int family, char *name);
  * dotted quad. */
 void network_name(char *buf, size_t size, const uint8_t *addr);
 
+/* ---- io.c: row helpers shared by route.c, groups.c, iface.c ---- */
+/* A small printf for table rows: %s (control bytes escaped as \ooo),
+ * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
+ * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width. */
+void out_fmt(const char *fmt, ...);
+/* Scans the whitespace-separated fields of a /proc line by a spec letter
+ * each (see io.c); 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...);
+/* "abc" on stderr, and a newline unless b starts with a space. */
+void err_line(const char *a, const char *b, const char *c);
+/* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
+ * be opened. */
+int proc_open(const char *rel);
+/* Hands each line after the first skip to row, reports what row
+ * finds wrong with the line number, and closes the file. */
+void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+	       void *ctx);
+/* proc_open and proc_rows. */
+int proc_table(const char *rel, unsigned skip,
+	       const char *(*row)(const char *line, void *ctx), void *ctx);
+/* The path proc_open opened last. */
+extern char table_path[PATH_BUF];
+
 /* ---- inet.c: the Internet socket table ---- */
 enum { NAME_HOST_MAX = 128 };
 int show_inet(void);
@@ -194,26 +217,6 @@ const char *prog_name(uint64_t inode);
 
 /* ---- route.c: IPv4 and IPv6 routing tables ---- */
 int show_routes(void);
-/* A small printf for table rows: %s (control bytes escaped as \ooo),
- * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
- * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width. */
-void out_fmt(const char *fmt, ...);
-/* Scans the whitespace-separated fields of a /proc line by a spec letter
- * each (see route.c); 0, or what is wrong. */
-const char *scan_fields(const char *p, const char *spec, ...);
-/* "abc" on stderr, and a newline unless b starts with a space. */
-void err_line(const char *a, const char *b, const char *c);
-/* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
- * be opened. */
-int proc_open(const char *rel);
-/* Hands each line after the first skip to row, reports what row
- * finds wrong with the line number, and closes the file. */
-void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
-	       void *ctx);
-/* proc_open and proc_rows. */
-int proc_table(const char *rel, unsigned skip,
-	       const char *(*row)(const char *line, void *ctx), void *ctx);
-
 /* ---- iface.c ---- */
 int show_interfaces(void);
 /* The 16 counters of /proc/net/dev, in its column order, summed over
