@@ -137,13 +137,16 @@ static const char *dev_row(const char *p, void *ctx)
 	name[n] = 0;
 	for (i = 0; i < STAT_FIELDS; i++) {
 		skip_spaces(&p);
+		if (!*p)
+			return "too few fields";
 		if (!scan_dec(&p, &stats[i]))
-			return "bad counter";
+			return is_digit(*p) ? "counter too large" : "bad counter";
 	}
 	skip_spaces(&p);
-	if (*p)
-		return "trailing garbage";
+	row_extra_fields = *p != 0;
 	f = iface_add(name);
+	if (f && f->has_stats)
+		return "interface listed twice";
 	if (f) {
 		memcpy(f->stats, stats, sizeof(stats));
 		f->has_stats = 1;

@@ -278,12 +278,16 @@ int reader_open(struct line_reader *r, const char *path)
 	r->line_no = 0;
 	r->start = r->end = 0;
 	r->eof = 0;
+	r->from_proc = 0;
 	return r->fd < 0 ? -1 : 0;
 }
 
 int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf)
 {
-	return reader_open(r, proc_path(path_buf, rel));
+	int fd = reader_open(r, proc_path(path_buf, rel));
+
+	r->from_proc = 1;
+	return fd;
 }
 
 void reader_close(struct line_reader *r)
@@ -364,6 +368,9 @@ enum line_result read_line(struct line_reader *r, char **line, size_t *len)
 				return LINE_EOF;
 			/* A last line without its newline still counts. */
 			nl = r->buf + r->end;
+			if (r->from_proc)
+				msg_line(r->path, r->line_no + 1,
+					 "last line cut short (no newline)");
 			break;
 		}
 		scanned = 0; /* refill may have moved the data */
@@ -460,6 +467,8 @@ const char *scan_fields(const char *p, const char *spec, ...)
 		skip_spaces(&p);
 		start = p;
 		field++;
+		if (!*p)
+			goto short_line;
 		if (c == 'w') {
 			char *out = va_arg(ap, char *);
 			for (n = 0; *p && !is_space((unsigned char)*p); p++)
@@ -494,15 +503,21 @@ const char *scan_fields(const char *p, const char *spec, ...)
 	}
 	va_end(ap);
 	skip_spaces(&p);
-	return *p && !*spec ? "trailing garbage" : 0;
+	if (*p && !*spec)
+		row_extra_fields = 1;
+	return 0;
 bad:
 	va_end(ap);
 	what[10] = (char)('0' + field % 10);
 	return what;
+short_line:
+	va_end(ap);
+	return "too few fields";
 }
 
 static struct line_reader table_reader;
 char table_path[PATH_BUF];
+int row_extra_fields;
 
 int proc_open(const char *rel)
 {
@@ -520,7 +535,10 @@ void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 	while ((res = read_line(&table_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK || table_reader.line_no <= skip)
 			continue;
+		row_extra_fields = 0;
 		bad = strlen(line) != len ? "NUL byte in line" : row(line, ctx);
+		if (!bad && row_extra_fields)
+			bad = "extra fields ignored";
 		if (bad) {
 			msg_line(table_path, table_reader.line_no, bad);
 			G.exit_status = 1;

@@ -89,12 +89,24 @@ static char *unpack(char *out, const unsigned char *p)
 	return out;
 }
 
+/* Where s goes on after the packed string p, NULL if they differ. */
+static const char *match_packed(const unsigned char *p, const char *s)
+{
+	for (; s && *p; p++) {
+		if (*p & 0x80)
+			s = match_packed(stats_tokens + S.token_at[*p & 0x7f], s);
+		else if (*s++ != (char)*p)
+			return NULL;
+	}
+	return s;
+}
+
 /* The sentence number of *name in the current section, -1 if net-tools
  * does not find it; *name is left past the section prefix. */
 static int find_counter(const char **name)
 {
 	const unsigned char *p;
-	char buf[64];
+	const char *end;
 
 	if (!S.sec)
 		return -1;
@@ -105,8 +117,8 @@ static int find_counter(const char **name)
 		*name += n;
 	}
 	for (p = stats_text + S.sec->entries; *p; p += ustrlen(p) + 2) {
-		*unpack(buf, p) = 0;
-		if (str_eq(buf, *name))
+		end = match_packed(p, *name);
+		if (end && !*end)
 			return p[ustrlen(p) + 1];
 	}
 	return -1;

@@ -116,6 +116,7 @@ struct line_reader {
 	unsigned line_no;	/* number of the line just returned */
 	unsigned start, end;
 	int eof;
+	int from_proc;	/* the kernel ends every line: say so when one is cut */
 	const char *path;
 	char buf[LINE_MAX_LEN + 1];
 };
@@ -180,6 +181,9 @@ void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see io.c); 0, or what is wrong. */
 const char *scan_fields(const char *p, const char *spec, ...);
+/* Set by scan_fields (and row parsers) when a row has more fields than
+ * they read; proc_rows prints the row and says so. */
+extern int row_extra_fields;
 /* "abc" on stderr, and a newline unless b starts with a space. */
 void err_line(const char *a, const char *b, const char *c);
 /* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot

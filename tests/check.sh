@@ -17,6 +17,9 @@
 # Everything runs inside a private mount and network namespace with
 # tests/etc bind-mounted over /etc, so names resolve the same way
 # everywhere. That needs root; under CI=true a skip is a failure.
+#
+# For a quick loop while working: CHECK_CASES='stats-*' runs only the cases
+# that match (and no scripts); CHECK_SCRIPTS='fuzz*' only those scripts.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -143,7 +146,7 @@ run_case() {
 for build in $builds; do
 	setup_build "$build" || continue
 	before_fail=$fail before_pass=$pass
-	for dir in tests/cases/*/; do
+	for dir in tests/cases/${CHECK_CASES:-*}/; do
 		dir=${dir%/}
 		[ -f "$dir/args" ] || continue
 		# not-on: builds the case does not apply to (first word of each line)
@@ -151,7 +154,9 @@ for build in $builds; do
 		[ -f "$dir/not-on" ] && cut -d' ' -f1 "$dir/not-on" | grep -qx "${build#bb-}" && continue
 		run_case "$dir" "$build"
 	done
-	for script in tests/scripts/*.sh; do
+	scripts=${CHECK_SCRIPTS:-*}
+	[ -n "${CHECK_CASES:-}" ] && [ -z "${CHECK_SCRIPTS:-}" ] && scripts=none
+	for script in tests/scripts/$scripts.sh; do
 		[ -f "$script" ] || continue
 		case $build in bb-*) continue ;; esac
 		if [ -n "$runner$asan" ] && grep -q '^# native-only' "$script"; then

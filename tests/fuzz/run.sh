@@ -34,7 +34,7 @@ seeds_for() {
 	*) ls tests/fixtures/*/net/"$1" tests/fixtures/*/net/"$1"6 ;;
 	esac 2>/dev/null
 }
-cflags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1
+cflags="-g -O${FUZZ_OPT:-2} -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1
 	-DNETSTAT_IN_BUSYBOX -fno-sanitize-recover=all"
 # the applet once (two at a time), then the driver per target
 mkdir -p "$out/obj"
