@@ -101,7 +101,7 @@ check: all
 	@tests/check.sh
 
 fuzz:
-	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: all
 	@tests/bench/run.sh

@@ -311,7 +311,10 @@ static int refill(struct line_reader *r)
 	}
 	for (;;) {
 #if NETSTAT_FUZZING
+		/* short reads of varying size, as a pipe or a proc file give */
 		n = (ssize_t)(fuzz_open->size - fuzz_pos);
+		if (n > (ssize_t)(1 + (fuzz_open->size + fuzz_pos) % 701))
+			n = (ssize_t)(1 + (fuzz_open->size + fuzz_pos) % 701);
 		if (n > (ssize_t)(LINE_MAX_LEN - r->end))
 			n = (ssize_t)(LINE_MAX_LEN - r->end);
 		if (n)

@@ -3,18 +3,22 @@
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 60; make check runs a smoke of 5). Seeds come
+# SECONDS per target (default 60; make check runs a smoke of 5; 0 for no
+# limit). FUZZ_RUNS=N stops each target after N executions instead (the
+# 10-million campaign: FUZZ_RUNS=10000000 tests/fuzz/run.sh 0). Seeds come
 # from the fixtures; the corpus grows in build/fuzz/corpus-<target> (git-
-# ignored). Prints one line per target: executions, and any finding. Exit
-# status 1 if any target crashed, leaked or tripped a sanitizer.
+# ignored). Binaries, objects and logs go to FUZZ_BUILD (default build/fuzz;
+# give two concurrent campaigns their own). Prints one line per target:
+# executions, and any finding. Exit status 1 if any target crashed, leaked
+# or tripped a sanitizer.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 secs=${1:-60}
 [ $# -gt 0 ] && shift
 targets=${*:-$(sed -n 's/^#if defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p; s/^#elif defined(FUZZ_TARGET_\([a-z0-9_]*\))$/\1/p' tests/fuzz/driver.c | awk '!seen[$0]++')}
-out=build/fuzz
-mkdir -p "$out"
+out=${FUZZ_BUILD:-build/fuzz}
+mkdir -p "$out" build/fuzz
 make -s build/gen/usage.h
 rc=0
 # the seed files of each target: which fixture files feed it
@@ -40,7 +44,7 @@ cflags="-g -O${FUZZ_OPT:-2} -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETST
 mkdir -p "$out/obj"
 export cflags out
 if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
-	[ "$o" -nt {} ] && [ "$o" -nt include/netstat.h ] && exit 0
+	[ "$o" -nt {} ] && [ -z "$(find include -newer "$o")" ] && exit 0
 	clang $cflags -fsanitize=fuzzer-no-link,address,undefined -c -o "$o" {}' 2>"$out/build.log"; then
 	echo "fuzz: applet build failed"; cat "$out/build.log"; exit 1
 fi
@@ -53,7 +57,7 @@ for t in $targets; do
 	clang $cflags -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
 		-o "$bin" tests/fuzz/driver.c $objs 2>"$out/build-$t.log" ||
 		{ echo "$t: build failed"; cat "$out/build-$t.log"; rc=1; continue; }
-	corpus=$out/corpus-$t
+	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus"
 	# a seed is a switch byte followed by a fixture file
 	i=0
@@ -64,7 +68,10 @@ for t in $targets; do
 			{ printf '%s' "$sw"; head -c 4000 "$f"; } >"$corpus/seed-$i-$sw"
 		done
 	done
-	"$bin" -max_total_time="$secs" -max_len=${FUZZ_MAX_LEN:-4096} -timeout=10 -rss_limit_mb=1024 \
+	runs=
+	[ -n "${FUZZ_RUNS:-}" ] && runs=-runs=$FUZZ_RUNS
+	# shellcheck disable=SC2086
+	"$bin" -max_total_time="$secs" $runs -max_len=${FUZZ_MAX_LEN:-4096} -timeout=10 -rss_limit_mb=1024 \
 		-print_final_stats=1 "$corpus" >"$out/run-$t.log" 2>&1
 	status=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/run-$t.log" | tail -n 1)
