@@ -1,6 +1,6 @@
 /* The socket inode to program map for -p: one pass over
  * $PROC_ROOT/<pid>/fd, as net-tools makes it. Fixed tables that only -p
- * touches: sockets are collected as (inode, process) keys, sorted once,
+ * touches: sockets are collected as (inode, process) pairs, sorted once,
  * and looked up by binary search. */
 #include <dirent.h>
 #include <errno.h>
@@ -13,8 +13,7 @@
 /* 20 000 connections (40 000 socket ends) over some 2 000 processes fit. */
 enum {
 	PROG_SOCKETS_MAX = 65536,
-	PROC_BITS = 12,
-	PROG_PROCS_MAX = 1 << PROC_BITS,
+	PROG_PROCS_MAX = 4096,
 	PROG_NAME_LEN = 20,	/* net-tools' buffer: "PID/name" cut to 19 */
 	PID_LEN_MAX = 64,
 };
@@ -43,10 +42,11 @@ static struct prog_map {
 	_Alignas(8) char proc_dir[4096];
 	_Alignas(8) char fd_dir[16384];
 } map;
-/* inode << PROC_BITS | process index, sorted: for an inode the first
+/* (inode, process index) pairs, sorted by both: for an inode the first
  * process found comes first, as net-tools keeps the first. Only -p
  * touches these pages. */
-static uint64_t keys[PROG_SOCKETS_MAX];
+static uint64_t sock_inode[PROG_SOCKETS_MAX];
+static uint16_t sock_proc[PROG_SOCKETS_MAX];
 static char names[PROG_PROCS_MAX][PROG_NAME_LEN];
 
 /* The next entry's name, or 0 at the end. */
@@ -71,7 +71,8 @@ static int is_digit(int c)
 }
 
 /* "socket:[N]" (two digits at least: net-tools checks the length) or
- * "[0000]:N"; the link text is at most 29 bytes. */
+ * "[0000]:N"; the link text is at most 29 bytes. 2^64-1 is no inode to
+ * net-tools (strtoul's overflow value). */
 static int socket_inode(const char *link, size_t n, uint64_t *inode)
 {
 	const char *p;
@@ -82,8 +83,7 @@ static int socket_inode(const char *link, size_t n, uint64_t *inode)
 		p = link + 7;
 	else
 		return 0;
-	return scan_dec(&p, inode) && p == link + n &&
-	       !(*inode >> (64 - PROC_BITS));
+	return scan_dec(&p, inode) && p == link + n && *inode != UINT64_MAX;
 }
 
 /* The name of the process in map.rel ("<pid>/", pid_len + 1 bytes) from
@@ -158,24 +158,40 @@ static void scan_process(int fd, unsigned pid_len)
 			map.warned_full = 1;
 			continue;
 		}
-		keys[map.sockets++] = inode << PROC_BITS | (unsigned)index;
+		sock_inode[map.sockets] = inode;
+		sock_proc[map.sockets++] = (uint16_t)index;
 	}
 }
 
-static void sift_down(uint64_t *a, unsigned i, unsigned n)
+static int pair_less(unsigned a, unsigned b)
 {
-	uint64_t v = a[i];
+	return sock_inode[a] < sock_inode[b] ||
+	       (sock_inode[a] == sock_inode[b] && sock_proc[a] < sock_proc[b]);
+}
+
+static void pair_swap(unsigned a, unsigned b)
+{
+	uint64_t inode = sock_inode[a];
+	uint16_t proc = sock_proc[a];
+
+	sock_inode[a] = sock_inode[b];
+	sock_proc[a] = sock_proc[b];
+	sock_inode[b] = inode;
+	sock_proc[b] = proc;
+}
+
+static void sift_down(unsigned i, unsigned n)
+{
 	unsigned c;
 
 	while ((c = 2 * i + 1) < n) {
-		if (c + 1 < n && a[c + 1] > a[c])
+		if (c + 1 < n && pair_less(c, c + 1))
 			c++;
-		if (a[c] <= v)
+		if (!pair_less(i, c))
 			break;
-		a[i] = a[c];
+		pair_swap(i, c);
 		i = c;
 	}
-	a[i] = v;
 }
 
 static void note_euid(void)
@@ -194,7 +210,6 @@ void prog_map_load(void)
 	struct dir_iter d;
 	const char *name;
 	unsigned i, n;
-	uint64_t t;
 	int fd;
 
 	if (map.loaded)
@@ -231,12 +246,10 @@ void prog_map_load(void)
 	/* heap sort */
 	n = map.sockets;
 	for (i = n / 2; i-- > 0;)
-		sift_down(keys, i, n);
+		sift_down(i, n);
 	while (n > 1) {
-		t = keys[--n];
-		keys[n] = keys[0];
-		keys[0] = t;
-		sift_down(keys, 0, n);
+		pair_swap(0, --n);
+		sift_down(0, n);
 	}
 	if (!map.denied)
 		return;
@@ -255,24 +268,21 @@ void prog_map_clear(void)
 
 const char *prog_name(uint64_t inode)
 {
-	uint64_t key = inode << PROC_BITS;
 	unsigned lo = 0, hi = map.sockets, mid;
 	const char *s;
 	char *e = map.escaped;
 
-	if (inode >> (64 - PROC_BITS))
-		return "-";
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (keys[mid] < key)
+		if (sock_inode[mid] < inode)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == map.sockets || keys[lo] >> PROC_BITS != inode)
+	if (lo == map.sockets || sock_inode[lo] != inode)
 		return "-";
 	/* Control bytes are escaped, unlike net-tools (CVE-2024-58251). */
-	for (s = names[keys[lo] & (PROG_PROCS_MAX - 1)]; *s; s++) {
+	for (s = names[sock_proc[lo]]; *s; s++) {
 		unsigned c = (unsigned char)*s;
 		if (c < 0x20 || c == 0x7f) {
 			*e++ = '\\';
