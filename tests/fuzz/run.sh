@@ -45,7 +45,8 @@ mkdir -p "$out/obj"
 export cflags out
 if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
 	[ "$o" -nt {} ] && [ -z "$(find include -newer "$o")" ] && exit 0
-	clang $cflags -fsanitize=fuzzer-no-link,address,undefined -c -o "$o" {}' 2>"$out/build.log"; then
+	clang $cflags -fsanitize=fuzzer-no-link,address,undefined \
+		-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt -c -o "$o" {}' 2>"$out/build.log"; then
 	echo "fuzz: applet build failed"; cat "$out/build.log"; exit 1
 fi
 for t in $targets; do
@@ -71,7 +72,7 @@ for t in $targets; do
 	runs=
 	[ -n "${FUZZ_RUNS:-}" ] && runs=-runs=$FUZZ_RUNS
 	# shellcheck disable=SC2086
-	"$bin" -max_total_time="$secs" $runs -max_len=${FUZZ_MAX_LEN:-4096} -timeout=10 -rss_limit_mb=1024 \
+	"$bin" -max_total_time="$secs" $runs -max_len=${FUZZ_MAX_LEN:-2048} -timeout=10 -rss_limit_mb=1024 \
 		-print_final_stats=1 "$corpus" >"$out/run-$t.log" 2>&1
 	status=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/run-$t.log" | tail -n 1)
