@@ -328,6 +328,7 @@ static int refill(struct line_reader *r)
 		if (errno != EINTR) {
 			msg_errno(r->path, errno);
 			G.exit_status = 1;
+			r->from_proc = 0;	/* one message about this file */
 			n = 0;
 			break;
 		}
@@ -338,6 +339,23 @@ static int refill(struct line_reader *r)
 	}
 	r->end += (unsigned)n;
 	return 1;
+}
+
+/* The /proc/net files that are empty when there is nothing to list: the
+ * kernel writes a header line in every other. */
+static int may_be_empty(const char *path)
+{
+	static const char names[] = "ipv6_route\0if_inet6\0igmp6\0nf_conntrack\0"
+				    "ip_conntrack\0snmp6\0";
+	const char *base = path, *n;
+
+	for (n = path; *n; n++)
+		if (*n == '/')
+			base = n + 1;
+	for (n = names; *n; n += strlen(n) + 1)
+		if (str_eq(base, n))
+			return 1;
+	return 0;
 }
 
 enum line_result read_line(struct line_reader *r, char **line, size_t *len)
@@ -367,8 +385,13 @@ enum line_result read_line(struct line_reader *r, char **line, size_t *len)
 			}
 		}
 		if (!refill(r)) {
-			if (r->end == r->start)
+			if (r->end == r->start) {
+				if (r->from_proc && !r->line_no && !may_be_empty(r->path)) {
+					msg(r->path, ": empty file", (char *)0);
+					G.exit_status = 1;
+				}
 				return LINE_EOF;
+			}
 			/* A last line without its newline still counts. */
 			nl = r->buf + r->end;
 			if (r->from_proc)
