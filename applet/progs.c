@@ -101,7 +101,9 @@ static int add_process(unsigned pid_len)
 	fd = open(proc_path(path, map.rel), O_RDONLY);
 	if (fd < 0)
 		return -1;
-	len = read(fd, cmdline, sizeof(cmdline) - 1);
+	do
+		len = read(fd, cmdline, sizeof(cmdline) - 1);
+	while (len < 0 && errno == EINTR);
 	if (close(fd) < 0 || len < 0)
 		return -1;
 	cmdline[len] = 0;
