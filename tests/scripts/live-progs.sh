@@ -16,14 +16,8 @@ command -v netstat >/dev/null || { echo "needs net-tools netstat"; exit 77; }
 [ "$(netstat -V 2>/dev/null | head -n 1)" = "net-tools 2.10" ] ||
 	{ echo "needs net-tools 2.10"; exit 77; }
 top=$(cd "$(dirname "$0")/../.." && pwd)
-work=${WORK:-/tmp}/live-progs
-rm -rf "$work"
-mkdir -p "$work"
-
-if [ -z "${LIVE_PROGS_NS:-}" ]; then
-	exec env LIVE_PROGS_NS=1 unshare --net -- sh "$0" "$@"
-fi
-ip link set lo up
+netns_work=live-progs
+. "$(dirname "$0")/../netns.sh"
 
 cat >"$work/helper.py" <<'EOF'
 import os, signal, socket, sys, time

@@ -13,14 +13,8 @@ set -u
 [ "$(id -u)" = 0 ] || { echo "needs root"; exit 77; }
 command -v python3 >/dev/null || { echo "needs python3"; exit 77; }
 : "${NETSTAT:?}"
-work=${WORK:-/tmp}/progs-race
-rm -rf "$work"
-mkdir -p "$work"
-
-if [ -z "${PROGS_RACE_NS:-}" ]; then
-	exec env PROGS_RACE_NS=1 unshare --net -- sh "$0" "$@"
-fi
-ip link set lo up
+netns_work=progs-race
+. "$(dirname "$0")/../netns.sh"
 
 cat >"$work/churn.py" <<'EOF'
 import os, random, socket, sys, time
