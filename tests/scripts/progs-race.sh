@@ -54,7 +54,7 @@ i=0
 while [ ! -e "$work/keeper.ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 
 runs=150
-case ${RUNNER:-} in valgrind*) runs=15 ;; esac
+case ${RUNNER:-} in valgrind*) runs=15 ;; qemu*) runs=50 ;; esac
 fail=0
 i=0
 while [ $i -lt $runs ]; do
