@@ -33,11 +33,22 @@ static const char names_tcp[] =
 	"   0: 0100007F:0016 0302010A:0050 01 00000000:00000000 00:00000000 00000000     0        0 1 1 0 20 4 0 10 -1\n"
 	"   1: 0101A8C0:01BB 00000000:0000 0A 00000000:00000000 00:00000000 00000000   101        0 2 1 0 20 4 0 10 -1\n"
 	"   2: 00000000:0035 0000000A:9C40 01 00000000:00000000 00:00000000 00000000 65534        0 3 1 0 20 4 0 10 -1\n"
-	"   3: 0101A8C0:1F90 0A01A8C0:C000 06 00000000:00000000 03:00000100 00000000  1000        0 0 1 0 20 4 0 10 -1\n";
+	"   3: 0101A8C0:1F90 0A01A8C0:C000 06 00000000:00000000 03:00000100 00000000  1000        0 0 1 0 20 4 0 10 -1\n"
+	/* 0.10.0.0: net-tools asks /etc/networks for 0.x.x.x */
+	"   4: 0100007F:0017 00000A00:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5 1 0 20 4 0 10 -1\n";
 static const char names_raw6[] =
 	"  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n"
 	"   0: 00000000000000000000000001000000:003A B80D0120000000000000000001000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4 2 0 0\n"
 	"   1: 0000000000000000FFFF00000100007F:0001 0000000000000000FFFF00000302010A:0000 07 00000000:00000000 00:00000000 00000000     0        0 5 2 0 0\n";
+
+/* Network routes, whose destinations -r names from /etc/networks. */
+static const char names_route[] =
+	"Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
+	"eth0\t00000000\t0101A8C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n"
+	"eth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n"
+	"eth1\t0000000A\t00000000\t0001\t0\t0\t0\t000000FF\t0\t0\t0\n"
+	"eth1\t000010AC\t00000000\t0001\t0\t0\t0\t0000F0FF\t0\t0\t0\n"
+	"eth1\t0000FEA9\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n";
 
 static const char lo_dev[] =
 	"Inter-|   Receive                                                |  Transmit\n"
@@ -45,20 +56,38 @@ static const char lo_dev[] =
 	"    lo:    3467      33    0    0    0     0          0         0     3467      33    0    0    0     0       0          0\n";
 
 #if defined(FUZZ_TARGET_dns)
-/* The reply parser of resolv.c, fed answers to one real question. */
+/* The reply parser of resolv.c, fed answers to one real question (for
+ * 10.1.2.3, or 2001:db8::1 when the switch byte is odd); with bit 3 of
+ * the switch byte the whole packet, header and question too. */
 #include "../../applet/resolv.c"
+static int dns_sink = -1;	/* /dev/null: where the question goes */
 static void fuzz_dns_reply(const uint8_t *data, size_t size)
 {
-	static const uint8_t addr[4] = { 10, 1, 2, 3 };
+	static const uint8_t addr4[4] = { 10, 1, 2, 3 };
+	static const uint8_t addr6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
 	uint8_t pkt[DNS_PACKET];
 	unsigned qlen;
 	struct flight *f;
 
 	dns_reset();
-	f = find_flight(addr, 4, 1);
+	/* one live server, as resolv.conf would give */
+	dns.state = DNS_RUNNING;
+	dns.servers = 1;
+	dns.alive = 1;
+	dns.fd[0] = dns_sink;
+	f = data[0] & 1 ? find_flight(addr6, 6, 1) : find_flight(addr4, 4, 1);
 	if (!f)
 		return;
 	f->state = FLIGHT_ASKED;
+	if (data[0] & 8) {
+		/* the whole reply is the fuzzer's: id, counts and question too */
+		size--;
+		if (size > sizeof(pkt))
+			size = sizeof(pkt);
+		memcpy(pkt, data + 1, size);
+		take_reply(0, pkt, (unsigned)size);
+		return;
+	}
 	qlen = build_query(pkt, f);
 	/* the header's flags and counts come from the fuzzer, the question
 	 * is ours, the answers are the fuzzer's */
@@ -101,7 +130,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	dup2(fd, 1);
+#if defined(FUZZ_TARGET_dns)
+	dns_sink = fd;
+#else
 	close(fd);
+#endif
 	return 0;
 }
 
@@ -200,6 +233,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	names_reset();
 	dns_reset();
 	show_inet();
+#if defined(FUZZ_TARGET_networks)
+	fuzz_files[1].suffix = "/net/route";
+	fuzz_files[1].data = (const unsigned char *)names_route;
+	fuzz_files[1].size = sizeof(names_route) - 1;
+	G.families = FAMILY_INET;
+	G.opts &= ~(unsigned)OPT_N;
+	show_routes();
+#endif
 #else
 #error "no FUZZ_TARGET_<name> given"
 #endif

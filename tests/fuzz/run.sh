@@ -60,13 +60,21 @@ for t in $targets; do
 		{ echo "$t: build failed"; cat "$out/build-$t.log"; rc=1; continue; }
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus"
-	# a seed is a switch byte followed by a fixture file
+	# a seed is a switch byte followed by a fixture file (a DNS seed has
+	# a switch byte of its own, replaced here: its low bit asks for an
+	# IPv6 name, bit 3 (h, i) makes the whole packet the seed's)
 	i=0
 	for f in $(seeds_for "$t") $(ls tests/fuzz/regressions/"$t"-* 2>/dev/null); do
 		[ -f "$f" ] || continue
-		for sw in a 1 g; do
+		switches="a 1 g b"
+		case $t:$f in dns:*whole*) switches="h i" ;; esac
+		for sw in $switches; do
 			i=$((i + 1))
-			{ printf '%s' "$sw"; head -c 4000 "$f"; } >"$corpus/seed-$i-$sw"
+			if [ "$t" = dns ]; then
+				{ printf '%s' "$sw"; tail -c +2 "$f"; } >"$corpus/seed-$i-$sw"
+			else
+				{ printf '%s' "$sw"; head -c 4000 "$f"; } >"$corpus/seed-$i-$sw"
+			fi
 		done
 	done
 	runs=
