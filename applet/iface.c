@@ -33,11 +33,6 @@ static struct iface ifaces[IFACE_MAX];
 static unsigned iface_count, iface_overflow;
 
 
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static uint32_t leading_number(const char *p)
 {
 	uint32_t v = 0;

@@ -65,11 +65,6 @@ static const char *next_name(struct dir_iter *d)
 	return r->name;
 }
 
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* "socket:[N]" (two digits at least: net-tools checks the length) or
  * "[0000]:N"; the link text is at most 29 bytes. 2^64-1 is no inode to
  * net-tools (strtoul's overflow value). */

@@ -144,6 +144,10 @@ int scan_dec(const char **p, uint64_t *v);
 int scan_dec_signed(const char **p, int64_t *v);
 void skip_spaces(const char **p);
 int is_space(int c);
+static inline int is_digit(int c)
+{
+	return (unsigned)c - '0' < 10;
+}
 int str_eq(const char *a, const char *b);
 int str_case_eq(const char *a, const char *b);
 
