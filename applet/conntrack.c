@@ -322,15 +322,12 @@ int show_conntrack(void)
 	print_conntrack_header();
 	while ((res = read_line(&ct_reader, &line, &len)) != LINE_EOF) {
 		const char *bad;
-		if (res != LINE_OK) {
-			G.exit_status = 1;
-			continue;
-		}
+		if (res != LINE_OK)
+			continue;	/* the reader said why */
 		bad = strlen(line) != len ? "NUL byte in line, skipped"
 					  : parse_conntrack(line, i == 0, &c);
 		if (bad) {
 			msg_line(ct_path, ct_reader.line_no, bad);
-			G.exit_status = 1;
 			continue;
 		}
 		if (fam & (c.v6 ? FAMILY_INET6 : FAMILY_INET))

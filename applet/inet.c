@@ -359,7 +359,6 @@ static void show_inet_file(const struct inet_file *f)
 			}
 		} else {
 			msg_errno(path, err);
-			G.exit_status = 1;
 		}
 		return;
 	}

@@ -229,6 +229,7 @@ const char *error_text(int err)
 
 void msg_errno(const char *path, int err)
 {
+	G.exit_status = 1;
 	msg(path, ": ", error_text(err), (char *)0);
 }
 
@@ -327,7 +328,6 @@ static int refill(struct line_reader *r)
 			break;
 		if (errno != EINTR) {
 			msg_errno(r->path, errno);
-			G.exit_status = 1;
 			r->from_proc = 0;	/* one message about this file */
 			n = 0;
 			break;
@@ -501,7 +501,7 @@ const char *scan_fields(const char *p, const char *spec, ...)
 				if (n < 16)
 					out[n++] = *p;
 			out[n] = 0;
-			if (!n || p - start > 16)
+			if (p - start > 16)
 				goto bad;
 		} else if (c == 'B') {
 			uint8_t *out = va_arg(ap, uint8_t *);
@@ -565,10 +565,8 @@ void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 		bad = strlen(line) != len ? "NUL byte in line" : row(line, ctx);
 		if (!bad && row_extra_fields)
 			bad = "extra fields ignored";
-		if (bad) {
+		if (bad)
 			msg_line(table_path, table_reader.line_no, bad);
-			G.exit_status = 1;
-		}
 	}
 	reader_close(&table_reader);
 }

@@ -250,7 +250,6 @@ static int open_sctp_file(const struct sctp_file *f, char *path)
 	err = errno;
 	if (err != ENOENT) {
 		msg_errno(path, err);
-		G.exit_status = 1;
 	} else if (!f->v6 && !G.no_protocol_given &&
 		   ((G.socks & WANT_SCTP) || opt_has(OPT_v))) {
 		raw_err("netstat: no support for `AF INET (");

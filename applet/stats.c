@@ -225,7 +225,6 @@ static void bad_line(unsigned line, const char *what, const char *name)
 	memcpy(buf + n, name, m);
 	buf[n + m] = 0;
 	msg_line(S.r.path, line, buf);
-	G.exit_status = 1;
 }
 
 /* strtoull(*p, p, 10) as glibc does it: signs, overflow to the maximum,
@@ -305,10 +304,8 @@ static void print_pair(char *names, const char *values, const char *only)
 /* A line the reader could not give whole (too long, NUL bytes). */
 static int whole_line(enum line_result res, const char *line, size_t len)
 {
-	if (res != LINE_OK) {
-		G.exit_status = 1;	/* the reader said why */
-		return 0;
-	}
+	if (res != LINE_OK)
+		return 0;	/* the reader said why */
 	if (strlen(line) != len) {
 		bad_line(S.r.line_no, "NUL byte in line, skipped", "");
 		return 0;

@@ -118,7 +118,6 @@ int show_unix(void)
 	if (reader_open_proc(&unix_reader, "net/unix", path) < 0) {
 		if (errno != ENOENT) {
 			msg_errno(path, errno);
-			G.exit_status = 1;
 			return 0;
 		}
 		/* As net-tools: silent in the default listing and when -4/-6

@@ -103,7 +103,7 @@ void msg(const char *first, ...);
 /* "netstat: PATH: line N: WHAT\n"; the exit status becomes 1 (anything
  * reported on stderr does). */
 void msg_line(const char *path, unsigned line, const char *what);
-/* "netstat: PATH: strerror(errno)\n" */
+/* "netstat: PATH: strerror(errno)\n"; the exit status becomes 1 */
 void msg_errno(const char *path, int err);
 void raw_err(const char *s);
 _Noreturn void die_usage(void);
