@@ -342,11 +342,12 @@ static int refill(struct line_reader *r)
 }
 
 /* The /proc/net files that are empty when there is nothing to list: the
- * kernel writes a header line in every other. */
+ * kernel writes a header line in every other. route has a header, but
+ * none while the main table does not exist yet. */
 static int may_be_empty(const char *path)
 {
 	static const char names[] = "ipv6_route\0if_inet6\0igmp6\0nf_conntrack\0"
-				    "ip_conntrack\0snmp6\0";
+				    "ip_conntrack\0snmp6\0route\0";
 	const char *base = path, *n;
 
 	for (n = path; *n; n++)
@@ -550,7 +551,7 @@ int proc_open(const char *rel)
 	return reader_open_proc(&table_reader, rel, table_path);
 }
 
-void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+unsigned proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 	       void *ctx)
 {
 	char *line;
@@ -569,6 +570,7 @@ void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 			msg_line(table_path, table_reader.line_no, bad);
 	}
 	reader_close(&table_reader);
+	return table_reader.line_no;
 }
 
 int proc_table(const char *rel, unsigned skip,

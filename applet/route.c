@@ -151,8 +151,10 @@ static int show_ipv4_table(int cache, unsigned ext)
 		out_str(flags[ext - 1]);
 		out_str(cache && ext == 3 ? "  TOS HHRef HHUptod     SpecDst\n" : "\n");
 	}
-	proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext);
-	return 0;
+	/* The kernel writes nothing, not even the header, while the main
+	 * table does not exist (a new network namespace): net-tools prints
+	 * its header and returns 1, and so do we. */
+	return !proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext) && !cache;
 }
 
 /* ---- IPv6 ---- */

@@ -196,8 +196,9 @@ void err_line(const char *a, const char *b, const char *c);
  * be opened. */
 int proc_open(const char *rel);
 /* Hands each line after the first skip to row, reports what row
- * finds wrong with the line number, and closes the file. */
-void proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
+ * finds wrong with the line number, and closes the file. Returns the
+ * number of lines the file had. */
+unsigned proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
 	       void *ctx);
 /* proc_open and proc_rows. */
 int proc_table(const char *rel, unsigned skip,
