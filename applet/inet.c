@@ -377,6 +377,9 @@ static void show_inet_file(const struct inet_file *f)
 		}
 		if (!row_wanted(f, &s))
 			continue;
+		if (resolving && f->sock == WANT_UDP && s.remote_port == 53 &&
+		    dns_own_socket(s.local_port, s.remote, f->v6))
+			continue;
 		if (!resolving) {
 			print_inet_row(f, &s);
 			continue;

@@ -50,6 +50,9 @@ struct flight {
 
 static struct {
 	int fd[DNS_SERVERS];
+	uint8_t addr[DNS_SERVERS][16];	/* the nameserver's */
+	uint16_t port[DNS_SERVERS];	/* our end's, host order */
+	uint8_t v6[DNS_SERVERS];
 	unsigned servers;
 	unsigned alive;		/* bit per server */
 	unsigned state;
@@ -99,12 +102,30 @@ static void add_server(const char *text)
 	fd = socket(sa.sa.sa_family, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
 		return;
-	if (connect(fd, &sa.sa, len) < 0) {
+	if (connect(fd, &sa.sa, len) < 0 || getsockname(fd, &sa.sa, &len) < 0) {
 		close(fd);
 		return;
 	}
+	/* sin_port and sin6_port are at the same offset */
+	dns.port[dns.servers] = (uint16_t)(((uint8_t *)&sa.in.sin_port)[0] << 8 |
+					   ((uint8_t *)&sa.in.sin_port)[1]);
+	memcpy(dns.addr[dns.servers], a, 16);
+	dns.v6[dns.servers] = alen == 16;
 	dns.alive |= 1u << dns.servers;
 	dns.fd[dns.servers++] = fd;
+}
+
+/* Our own lookups' sockets are not the machine's: net-tools has closed
+ * its own before it reads the UDP table, and we skip ours. */
+int dns_own_socket(unsigned local_port, const uint8_t *remote, int v6)
+{
+	unsigned i;
+
+	for (i = 0; i < dns.servers; i++)
+		if (dns.port[i] == local_port && dns.v6[i] == v6 &&
+		    !memcmp(dns.addr[i], remote, v6 ? 16 : 4))
+			return 1;
+	return 0;
 }
 
 #if NETSTAT_FUZZING

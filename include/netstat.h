@@ -175,6 +175,8 @@ void dns_queue(const uint8_t *addr, int family);
 /* DNS_FOUND with the name in name[DNS_NAME_MAX + 1], DNS_NONE, or
  * DNS_GAVE_UP (no nameserver left, or the time budget is spent). */
 int dns_resolve(const uint8_t *addr, int family, char *name);
+/* 1 when a connected UDP socket to remote port 53 is one of our lookups'. */
+int dns_own_socket(unsigned local_port, const uint8_t *remote, int v6);
 /* The /etc/networks name of an IPv4 network (getnetbyaddr), or the
  * dotted quad. */
 void network_name(char *buf, size_t size, const uint8_t *addr);
