@@ -6,9 +6,16 @@
 
 enum { SS_UNCONNECTED = 1, WORD_STATE = 6, STATE_LISTENING = 6 };
 
-/* Socket types by the kernel's number, then states (and LISTENING). */
+/* Socket types by the kernel's number, then states (and LISTENING).
+ * MIPS kernels number the first two the other way round (SOCK_DGRAM 1,
+ * SOCK_STREAM 2), and /proc/net/unix prints the number. */
+#ifdef __mips__
+#define UNIX_TYPES_1_2 "DGRAM\0STREAM\0"
+#else
+#define UNIX_TYPES_1_2 "STREAM\0DGRAM\0"
+#endif
 static const char unix_words[] =
-	"UNKNOWN\0STREAM\0DGRAM\0RAW\0RDM\0SEQPACKET\0"
+	"UNKNOWN\0" UNIX_TYPES_1_2 "RAW\0RDM\0SEQPACKET\0"
 	"FREE\0\0CONNECTING\0CONNECTED\0DISCONNECTING\0UNKNOWN\0LISTENING";
 
 static const char *unix_word(unsigned n)

@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
-"""Make the big-endian twin of a fixture: a big-endian kernel prints each
-IPv4 address (and each 32-bit word of an IPv6 address) in /proc/net/{tcp,
-udp,udplite,raw}{,6}, route and igmp as a host-order 32-bit number, so the
-hex digits of every such word are byte-swapped. Everything else is copied.
+"""Make the MIPS twin of a fixture written by an x86 or ARM kernel.
 
-    tests/bswap.py SRC_FIXTURE DST_FIXTURE
+A big-endian kernel prints each IPv4 address (and each 32-bit word of an
+IPv6 address) in /proc/net/{tcp,udp,udplite,raw}{,6}, route and igmp as a
+host-order 32-bit number, so the hex digits of every such word are
+byte-swapped. A MIPS kernel of either byte order numbers socket types
+SOCK_DGRAM 1 and SOCK_STREAM 2 (the other way round from every other
+architecture), so the Type column of /proc/net/unix swaps 1 and 2.
+Everything else is copied. Each change is its own inverse, so the same
+command turns a fixture captured on a MIPS kernel into an x86 one.
+
+    tests/bswap.py SRC_FIXTURE DST_FIXTURE            big-endian MIPS (both)
+    tests/bswap.py --mipsel SRC_FIXTURE DST_FIXTURE   little-endian MIPS (types)
 """
 import os, re, shutil, sys
 
@@ -49,6 +56,16 @@ def igmp(data):
         return m.group(1) + swap_word(m.group(2).decode()).encode()
     return re.sub(rb"(^\t+)([0-9A-Fa-f]{8})", fix, data, flags=re.M)
 
+def unix_types(data):
+    out = []
+    for i, line in enumerate(data.split(b"\n")):
+        f = line.split(b" ")
+        # "Num: RefCount Protocol Flags Type St Inode Path": Type is word 4
+        if i > 0 and len(f) > 5 and f[4] in (b"0001", b"0002"):
+            f[4] = b"0002" if f[4] == b"0001" else b"0001"
+        out.append(b" ".join(f))
+    return b"\n".join(out)
+
 HANDLERS = {"tcp": inet, "tcp6": inet, "udp": inet, "udp6": inet,
             "udplite": inet, "udplite6": inet, "raw": inet, "raw6": inet,
             "route": route, "igmp": igmp}
@@ -71,9 +88,18 @@ def main(src, dst):
                 data = open(s, "rb").read()
             except OSError:
                 shutil.copy2(s, d); continue
-            h = HANDLERS.get(name) if os.path.basename(root) == "net" else None
+            in_net = os.path.basename(root) == "net"
+            h = HANDLERS.get(name) if in_net and not types_only else None
+            if in_net and name == "unix":
+                data = unix_types(data)
             open(d, "wb").write(h(data) if h else data)
             os.chmod(d, os.stat(s).st_mode & 0o777)
 
+types_only = False
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    args = sys.argv[1:]
+    if args and args[0] == "--mipsel":
+        types_only = True
+        args = args[1:]
+    main(args[0], args[1])

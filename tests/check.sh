@@ -53,13 +53,13 @@ note_skip() {
 
 # binary and runner prefix for a build
 setup_build() {
-	runner= bin= be=0 asan=
+	runner= bin= be=0 mipsel=0 asan=
 	case $1 in
 	host) bin=$top/netstat ;;
 	sanitize) bin=$top/build/sanitize/netstat asan=1 ;;
 	clang) bin=$top/build/clang/netstat ;;
 	mips) bin=$top/build/mips/netstat runner="qemu-mips-static -cpu 24Kc" be=1 ;;
-	mipsel) bin=$top/build/mipsel/netstat runner="qemu-mipsel-static -cpu 24Kc" ;;
+	mipsel) bin=$top/build/mipsel/netstat runner="qemu-mipsel-static -cpu 24Kc" mipsel=1 ;;
 	armhf) bin=$top/build/armhf/netstat runner="qemu-arm-static -cpu cortex-a7" ;;
 	armel) bin=$top/build/armel/netstat runner="qemu-arm-static -cpu arm926" ;;
 	aarch64) bin=$top/build/aarch64/netstat runner="qemu-aarch64-static" ;;
@@ -100,16 +100,19 @@ setup_busybox() {
 	fi
 }
 
-# fixture path for a case under this build (big-endian twins on mips)
+# fixture path for a case under this build: MIPS twins on mips (byte
+# order and socket type numbers) and mipsel (socket type numbers)
 fixture_for() {
 	fx=$(cd "$1/proc" && pwd -P)
-	if [ "$be" = 1 ]; then
+	if [ "$be" = 1 ] || [ "$mipsel" = 1 ]; then
+		kind=be flag=
+		[ "$mipsel" = 1 ] && kind=mipsel flag=--mipsel
 		twin=$(echo "$fx" | sed "s|^$top/||; s|/|_|g")
-		if [ ! -d "$work/be/$twin" ]; then
-			mkdir -p "$work/be"
-			python3 tests/bswap.py "$fx" "$work/be/$twin"
+		if [ ! -d "$work/$kind/$twin" ]; then
+			mkdir -p "$work/$kind"
+			python3 tests/bswap.py $flag "$fx" "$work/$kind/$twin"
 		fi
-		fx=$work/be/$twin
+		fx=$work/$kind/$twin
 	fi
 }
 
@@ -162,7 +165,7 @@ for build in $builds; do
 		if [ -n "$runner$asan" ] && grep -q '^# native-only' "$script"; then
 			continue
 		fi
-		if NETSTAT="$bin" RUNNER="$runner" BIG_ENDIAN=$be WORK="$work/$build" \
+		if NETSTAT="$bin" RUNNER="$runner" BIG_ENDIAN=$be MIPSEL=$mipsel WORK="$work/$build" \
 			sh "$script" >"$work/$build.script.log" 2>&1; then
 			pass=$((pass + 1))
 		else

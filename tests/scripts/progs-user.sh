@@ -48,6 +48,9 @@ fx=$work/fx
 if [ "${BIG_ENDIAN:-0}" = 1 ]; then
 	python3 "$top/tests/bswap.py" "$work/fx" "$work/fx-be" || exit 1
 	fx=$work/fx-be
+elif [ "${MIPSEL:-0}" = 1 ]; then
+	python3 "$top/tests/bswap.py" --mipsel "$work/fx" "$work/fx-be" || exit 1
+	fx=$work/fx-be
 fi
 # shellcheck disable=SC2046
 set -- $(cd "$work/fx" && ls -d [0-9]*)
