@@ -58,7 +58,7 @@ build/gen/usage.h: $(SRCS)
 	@mkdir -p $(dir $@)
 	sed -n 's|^//usage:||p' $(SRCS) | awk 'NR > 1 { print prev ($$0 ~ /^#define/ ? "" : " \\") } { prev = $$0 } END { print prev }' >$@
 
-.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox busybox-size
+.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox busybox-size system
 
 # Config.in and Kbuild are generated from the //config: and //kbuild:
 # blocks of applet/*.c; tests/scripts/kconfig.sh fails when they drift.
@@ -102,6 +102,11 @@ check: all
 
 fuzz:
 	@FUZZ_RUNS=$(FUZZ_RUNS) tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Real kernels under qemu-system (tests/system/run.sh): our netstat and
+# net-tools in the same guest, compared byte for byte. GUESTS= picks some.
+system:
+	@tests/system/run.sh $(GUESTS)
 
 bench: all
 	@tests/bench/run.sh

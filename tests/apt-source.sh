@@ -1,7 +1,9 @@
 #!/bin/sh
 # Unpacks the upstream source of a Debian package (without Debian's
-# patches) into DIR, adding a deb-src entry for bookworm if there is none.
-#   tests/apt-source.sh PACKAGE DIR     (used by toolchains.sh, busybox/build.sh)
+# patches; with them when DEBIAN_PATCHES=1) into DIR, adding a deb-src
+# entry for bookworm if there is none.
+#   tests/apt-source.sh PACKAGE DIR     (used by toolchains.sh, busybox/build.sh,
+#                                        system/run.sh)
 set -eu
 pkg=$1 dir=$2
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -14,4 +16,8 @@ fi
 mkdir -p "$dir"
 cd "$dir"
 apt-get source -qq --download-only "$pkg" >/dev/null 2>&1
-dpkg-source -x --skip-patches "${pkg}"_*.dsc >/dev/null 2>&1 || true
+if [ "${DEBIAN_PATCHES:-}" = 1 ]; then
+	dpkg-source -x "${pkg}"_*.dsc >/dev/null 2>&1 || true
+else
+	dpkg-source -x --skip-patches "${pkg}"_*.dsc >/dev/null 2>&1 || true
+fi

@@ -12,6 +12,11 @@ command turns a fixture captured on a MIPS kernel into an x86 one.
 
     tests/bswap.py SRC_FIXTURE DST_FIXTURE            big-endian MIPS (both)
     tests/bswap.py --mipsel SRC_FIXTURE DST_FIXTURE   little-endian MIPS (types)
+    tests/bswap.py --to ABI SRC_FIXTURE DST_FIXTURE   from the fixture's own ABI
+
+An ABI is x86 (any little-endian kernel but MIPS: x86, ARM), mipsel or mips
+(big-endian). A fixture captured on a real kernel names its ABI in a file
+`.kernel` at its top (tests/system/run.sh writes it); others are x86.
 """
 import os, re, shutil, sys
 
@@ -56,19 +61,27 @@ def igmp(data):
         return m.group(1) + swap_word(m.group(2).decode()).encode()
     return re.sub(rb"(^\t+)([0-9A-Fa-f]{8})", fix, data, flags=re.M)
 
+UNIX_TYPE = re.compile(rb"^(\s*(?:\S+\s+){4})([0-9A-Fa-f]+)(?=\s)")
+
 def unix_types(data):
-    out = []
-    for i, line in enumerate(data.split(b"\n")):
-        f = line.split(b" ")
-        # "Num: RefCount Protocol Flags Type St Inode Path": Type is word 4
-        if i > 0 and len(f) > 5 and f[4] in (b"0001", b"0002"):
-            f[4] = b"0002" if f[4] == b"0001" else b"0001"
-        out.append(b" ".join(f))
-    return b"\n".join(out)
+    """"Num: RefCount Protocol Flags Type St Inode Path": Type is word 4"""
+    def fix(m):
+        t = m.group(2)
+        if int(t, 16) not in (1, 2):
+            return m.group(0)
+        return m.group(1) + (b"%0*X" % (len(t), 3 - int(t, 16)))
+    lines = data.split(b"\n")
+    return b"\n".join(lines[:1] + [UNIX_TYPE.sub(fix, l) for l in lines[1:]])
 
 HANDLERS = {"tcp": inet, "tcp6": inet, "udp": inet, "udp6": inet,
             "udplite": inet, "udplite6": inet, "raw": inet, "raw6": inet,
             "route": route, "igmp": igmp}
+
+def fixture_abi(src):
+    try:
+        return open(os.path.join(src, ".kernel")).read().split()[0]
+    except OSError:
+        return "x86"
 
 def main(src, dst):
     if os.path.exists(dst):
@@ -89,17 +102,26 @@ def main(src, dst):
             except OSError:
                 shutil.copy2(s, d); continue
             in_net = os.path.basename(root) == "net"
-            h = HANDLERS.get(name) if in_net and not types_only else None
-            if in_net and name == "unix":
+            h = HANDLERS.get(name) if in_net and swap_order else None
+            if in_net and name == "unix" and swap_types:
                 data = unix_types(data)
+            if name == ".kernel" and rel == ".":
+                data = (to_abi + "\n").encode()
             open(d, "wb").write(h(data) if h else data)
             os.chmod(d, os.stat(s).st_mode & 0o777)
 
-types_only = False
+ABIS = {"x86": (0, 0), "mipsel": (0, 1), "mips": (1, 1)}   # big-endian, MIPS types
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    to_abi = "mips"
     if args and args[0] == "--mipsel":
-        types_only = True
-        args = args[1:]
+        to_abi, args = "mipsel", args[1:]
+    elif args and args[0] == "--to":
+        to_abi, args = args[1], args[2:]
+    from_abi = fixture_abi(args[0])
+    if to_abi not in ABIS or from_abi not in ABIS:
+        sys.exit("bswap.py: unknown ABI (x86, mipsel, mips)")
+    swap_order = ABIS[to_abi][0] != ABIS[from_abi][0]
+    swap_types = ABIS[to_abi][1] != ABIS[from_abi][1]
     main(args[0], args[1])

@@ -100,19 +100,24 @@ setup_busybox() {
 	fi
 }
 
-# fixture path for a case under this build: MIPS twins on mips (byte
-# order and socket type numbers) and mipsel (socket type numbers)
+# fixture path for a case under this build: a fixture is used as it is
+# when it was written for the build's kernel ABI (x86 unless its .kernel
+# says mips or mipsel, as the captures of real MIPS kernels do), else
+# through its twin (tests/bswap.py: byte order, MIPS socket type numbers)
 fixture_for() {
 	fx=$(cd "$1/proc" && pwd -P)
-	if [ "$be" = 1 ] || [ "$mipsel" = 1 ]; then
-		kind=be flag=
-		[ "$mipsel" = 1 ] && kind=mipsel flag=--mipsel
+	abi=x86
+	[ "$be" = 1 ] && abi=mips
+	[ "$mipsel" = 1 ] && abi=mipsel
+	fx_abi=x86
+	[ -f "$fx/.kernel" ] && fx_abi=$(cat "$fx/.kernel")
+	if [ "$abi" != "$fx_abi" ]; then
 		twin=$(echo "$fx" | sed "s|^$top/||; s|/|_|g")
-		if [ ! -d "$work/$kind/$twin" ]; then
-			mkdir -p "$work/$kind"
-			python3 tests/bswap.py $flag "$fx" "$work/$kind/$twin"
+		if [ ! -d "$work/$abi/$twin" ]; then
+			mkdir -p "$work/$abi"
+			python3 tests/bswap.py --to $abi "$fx" "$work/$abi/$twin"
 		fi
-		fx=$work/$kind/$twin
+		fx=$work/$abi/$twin
 	fi
 }
 

@@ -11,6 +11,11 @@
 #            fragment such as tests/configs/default.config);
 #            theirs: BusyBox's own netstat (-W, -p and IPv6 on);
 #            none: no netstat at all (allnoconfig with no applet)
+#   BB_BASE  allnoconfig (default): netstat alone; defconfig: BusyBox's
+#            defconfig (about 400 applets) with the variant's netstat, as
+#            routers ship it (Debian's cross kernel headers come after
+#            musl's, which has none; sleep without floats, as MIPS16
+#            soft-float hangs in it)
 #
 # The configured tree is cached in .toolchains/busybox/VARIANT-TARGET[-CONFIG]
 # (git-ignored); a second run rebuilds only what changed. Prints the path
@@ -46,9 +51,26 @@ fi
 
 [ "$target" = fetch ] && exit 0	# tests/toolchains.sh: the source only
 
-tree=$cache/$variant-$target${config:+-$(basename "$config" .config)}
+base=${BB_BASE:-allnoconfig}
+case $base in allnoconfig) base_tag= ;; defconfig) base_tag=-defconfig ;; *) say "unknown BB_BASE $base"; exit 2 ;; esac
+tree=$cache/$variant-$target$base_tag${config:+-$(basename "$config" .config)}
 [ -f "$tree/Makefile" ] || { rm -rf "$tree"; cp -a "$src" "$tree"; }
 [ "$variant" = ours ] && "$top/tests/busybox/dropin.sh" "$tree" >/dev/null
+
+# Kernel headers for defconfig's applets, and nothing else of glibc's
+kheaders=$cache/kheaders-$target
+if [ "$base" = defconfig ] && [ ! -d "$kheaders" ]; then
+	case $target in
+	x86_64) inc=/usr/include asm=/usr/include/x86_64-linux-gnu/asm ;;
+	*) inc=/usr/${cross%-}/include; asm=$inc/asm ;;
+	esac
+	[ -d "$inc/linux" ] && [ -d "$asm" ] || { say "no kernel headers in $inc (linux-libc-dev)"; exit 77; }
+	mkdir -p "$kheaders"
+	for d in linux asm-generic mtd scsi rdma sound video xen drm misc; do
+		[ -d "$inc/$d" ] && ln -s "$inc/$d" "$kheaders/$d"
+	done
+	ln -s "$asm" "$kheaders/asm"
+fi
 
 # The .config fragment: a static musl build of netstat and nothing else
 # (allnoconfig leaves ash on: no shell; 32-bit musl needs LFS).
@@ -56,11 +78,17 @@ frag=$tree/.netstat-fragment
 {
 	echo "CONFIG_STATIC=y"
 	echo "CONFIG_LFS=y"
-	echo "# CONFIG_SH_IS_ASH is not set"
-	echo "CONFIG_SH_IS_NONE=y"
-	echo "# CONFIG_BASH_IS_ASH is not set"
-	echo "CONFIG_BASH_IS_NONE=y"
-	echo "CONFIG_EXTRA_CFLAGS=\"$arch_cflags\""
+	if [ "$base" = allnoconfig ]; then
+		echo "# CONFIG_SH_IS_ASH is not set"
+		echo "CONFIG_SH_IS_NONE=y"
+		echo "# CONFIG_BASH_IS_ASH is not set"
+		echo "CONFIG_BASH_IS_NONE=y"
+		echo "CONFIG_EXTRA_CFLAGS=\"$arch_cflags\""
+	else
+		echo "# CONFIG_FLOAT_DURATION is not set"
+		echo "CONFIG_EXTRA_CFLAGS=\"$arch_cflags -idirafter $kheaders\""
+		[ "$variant" = none ] && echo "# CONFIG_NETSTAT is not set"
+	fi
 	echo "CONFIG_EXTRA_LDFLAGS=\"-Wl,--no-warn-mismatch\""
 	case $variant in
 	ours)
@@ -88,7 +116,7 @@ mk() { make -C "$tree" CC="$cc" CROSS_COMPILE="$cross" "$@"; }
 log=$tree/.netstat-build.log
 if ! cmp -s "$frag.new" "$frag" || [ ! -f "$tree/.config" ]; then
 	say "configuring $variant-$target"
-	mk allnoconfig >"$log" 2>&1 || { tail -n 20 "$log" >&2; exit 1; }
+	mk "$base" >"$log" 2>&1 || { tail -n 20 "$log" >&2; exit 1; }
 	sed 's/^# \(CONFIG_[A-Z0-9_]*\) is not set$/\1/; s/=.*//' "$frag.new" |
 		while read -r sym; do
 			sed -i -e "/^$sym=/d" -e "/^# $sym is not set\$/d" "$tree/.config"
