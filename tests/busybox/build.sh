@@ -53,7 +53,18 @@ fi
 
 base=${BB_BASE:-allnoconfig}
 case $base in allnoconfig) base_tag= ;; defconfig) base_tag=-defconfig ;; *) say "unknown BB_BASE $base"; exit 2 ;; esac
-tree=$cache/$variant-$target$base_tag${config:+-$(basename "$config" .config)}
+# A defconfig BusyBox keeps PIC and abicalls: without them (as our own
+# static binary is built) its tar dies of SIGBUS and --install of SIGSEGV,
+# with or without our applet. BB_MIPS16=0: plain MIPS32 code.
+isa_tag=
+if [ "$target" = mips ] && [ "$base" = defconfig ]; then
+	arch_cflags="-msoft-float -march=24kc -mips16 -minterlink-mips16"
+	if [ "${BB_MIPS16:-1}" = 0 ]; then
+		arch_cflags="-msoft-float -march=24kc"
+		isa_tag=-mips32
+	fi
+fi
+tree=$cache/$variant-$target$base_tag$isa_tag${config:+-$(basename "$config" .config)}
 [ -f "$tree/Makefile" ] || { rm -rf "$tree"; cp -a "$src" "$tree"; }
 [ "$variant" = ours ] && "$top/tests/busybox/dropin.sh" "$tree" >/dev/null
 

@@ -10,7 +10,7 @@ switches) are checked against what the scenario built.
                                      every difference go to DETAILS
 Exit status 1 when anything differs or the scenario failed.
 """
-import difflib, os, re, sys
+import difflib, ipaddress, os, re, sys
 
 guest, res = sys.argv[1], sys.argv[2]
 details_path = os.path.join(os.path.dirname(os.path.dirname(res.rstrip("/"))), "details.txt")
@@ -162,10 +162,152 @@ def bytes_within(o):
 
 classic("classic-E", bytes_within, "interface totals over the non-lo interfaces")
 
+# -M: every translated connection of the conntrack table copied right
+# after the views, as README's NAT view says: SNAT Inside = original
+# source, Outside = reply destination, Remote = original destination; DNAT
+# (wins) Inside = reply source, Outside = original destination, Remote =
+# original source. Not translated ones only with -e.
+def endpoint(addr, port):
+    """As -M prints it: IPv6 compressed, and in brackets before a port."""
+    if ":" in addr:
+        addr = str(ipaddress.IPv6Address(addr))
+        if port is not None:
+            addr = "[%s]" % addr
+    return addr if port is None else "%s:%s" % (addr, port)
+
+
+def conntrack_entries():
+    text = read(os.path.join(res, "nf_conntrack.after"))
+    if text is None:
+        return None
+    entries = []
+    for line in text.splitlines():
+        f = line.split()
+        proto, timeout = f[2], int(f[4])
+        kv = [x.split("=", 1) for x in f if "=" in x]
+        src = [v for k, v in kv if k == "src"]
+        dst = [v for k, v in kv if k == "dst"]
+        sport = [v for k, v in kv if k == "sport"] or [None, None]
+        dport = [v for k, v in kv if k == "dport"] or [None, None]
+        state = f[5] if proto == "tcp" else None
+        o_src, o_dst, r_src, r_dst = src[0], dst[0], src[1], dst[1]
+        o_sp, o_dp, r_sp, r_dp = sport[0], dport[0], sport[1], dport[1]
+        if proto == "icmp" or proto == "ipv6-icmp":
+            o_sp = o_dp = r_sp = r_dp = None
+        dnat = (r_src, r_sp) != (o_dst, o_dp)
+        snat = (r_dst, r_dp) != (o_src, o_sp)
+        if dnat:
+            row = (endpoint(r_src, r_sp), endpoint(o_dst, o_dp), endpoint(o_src, o_sp))
+        elif snat:
+            row = (endpoint(o_src, o_sp), endpoint(r_dst, r_dp), endpoint(o_dst, o_dp))
+        else:
+            row = (endpoint(o_src, o_sp), "-", endpoint(o_dst, o_dp))
+        entries.append({"proto": proto, "v6": f[0] == "ipv6", "timeout": timeout, "state": state,
+                        "nat": dnat or snat, "row": row, "unreplied": "[UNREPLIED]" in f})
+    return entries
+
+
+def nat_rows(name):
+    out = read(os.path.join(views_dir, name, "ours.stdout")) or ""
+    rows = []
+    for line in out.splitlines()[2:]:
+        t = line.split()
+        if len(t) >= 5:
+            rows.append((t[0], t[1], (t[2], t[3], t[4]), t[5] if len(t) > 5 else ""))
+    return rows
+
+
+def check_nat(name, want_all, family):
+    global compared, identical
+    d = os.path.join(views_dir, name)
+    if not os.path.isdir(d):
+        return
+    compared += 1
+    entries = conntrack_entries() or []
+    status = (read(os.path.join(d, "ours.status")) or "").strip()
+    err = read(os.path.join(d, "ours.stderr")) or ""
+    rows = nat_rows(name)
+    want = [e for e in entries if (want_all or e["nat"]) and family in (None, e["v6"])]
+    bad = []
+    if status != "0" or err:
+        bad.append("status %s, stderr %r" % (status, err))
+    got = {}
+    for r in rows:
+        got.setdefault(r[2], []).append(r)
+    for e in want:
+        rs = got.pop(e["row"], None)
+        if not rs:
+            bad.append("missing %s %s" % (e["proto"], " ".join(e["row"])))
+            continue
+        r = rs[0]
+        expire = int(r[1]) if r[1].isdigit() else -1
+        if not (e["timeout"] <= expire <= e["timeout"] + 5):
+            bad.append("%s: expire %s, conntrack %d just after" % (" ".join(e["row"]), r[1], e["timeout"]))
+        if e["state"] and r[3] != e["state"]:
+            bad.append("%s: state %s, conntrack %s" % (" ".join(e["row"]), r[3], e["state"]))
+        if e["unreplied"] and r[3] != "UNREPLIED":
+            bad.append("%s: state %r, conntrack UNREPLIED" % (" ".join(e["row"]), r[3]))
+    for k in got:
+        bad.append("row not in conntrack: %s" % " ".join(k))
+    if bad:
+        details.append("--- %s: netstat %s: %s" % (guest, name, "; ".join(bad)))
+    else:
+        identical += 1
+    return want
+
+
+if info.get("nat") == "yes":
+    entries = conntrack_entries()
+    if not entries:
+        problems.append("NAT: no conntrack table copied")
+    else:
+        want = check_nat("nat-M_-n_-W", False, None) or []
+        check_nat("nat-M_-n_-e_-W", True, None)
+        check_nat("nat-M_-n_-4_-W", False, False)
+        check_nat("nat-M_-n_-6_-W", False, True)
+        rows = {" ".join(e["row"]) for e in want}
+        # the scenario's flows: masquerade (TCP, UDP replied and not, ICMP,
+        # TCP over IPv6) and the port forward
+        for what, pattern in (("SNAT tcp", r"^10\.77\.0\.2:\d+ 10\.88\.0\.1:\d+ 10\.88\.0\.2:9000$"),
+                              ("SNAT udp", r"^10\.77\.0\.2:\d+ 10\.88\.0\.1:\d+ 10\.88\.0\.2:9001$"),
+                              ("SNAT udp unreplied", r"^10\.77\.0\.2:\d+ 10\.88\.0\.1:\d+ 10\.88\.0\.2:9002$"),
+                              ("SNAT icmp", r"^10\.77\.0\.2 10\.88\.0\.1 10\.88\.0\.2$"),
+                              ("SNAT tcp6", r"^\[2001:db8:77::2\]:\d+ \[2001:db8:88::1\]:\d+ \[2001:db8:88::2\]:9000$"),
+                              ("DNAT tcp", r"^10\.77\.0\.2:80 10\.88\.0\.1:8080 10\.88\.0\.2:\d+$")):
+            if not any(re.match(pattern, r) for r in rows):
+                problems.append("NAT: no %s connection in -M" % what)
+    for name in ("nat-M_-n", "nat-M"):
+        d = os.path.join(views_dir, name)
+        compared += 1
+        if (read(os.path.join(d, "ours.status")) or "").strip() == "0" and not read(os.path.join(d, "ours.stderr")) \
+                and (read(os.path.join(d, "ours.stdout")) or "").startswith("NAT connections"):
+            identical += 1
+        else:
+            details.append("--- %s: netstat %s failed" % (guest, name))
+
+# the case suite, run in the guest (tests/system/cases.sh)
+cases_note = []
+for name in ("ours", "busybox"):
+    text = read(os.path.join(res, "cases-%s.txt" % name))
+    if text is None:
+        if name == "ours":
+            problems.append("the case suite did not run")
+        continue
+    m = re.search(r"^cases: (\d+) passed, (\d+) failed$", text, re.M)
+    if not m:
+        problems.append("cases [%s]: no summary" % name)
+        continue
+    cases_note.append("%s %s/%d" % (name, m.group(1), int(m.group(1)) + int(m.group(2))))
+    if m.group(2) != "0":
+        problems.append("cases [%s]: %s failed" % (name, m.group(2)))
+        details.append(text.rsplit("cases:", 1)[0].rstrip())
+
 if details:
     with open(details_path, "a") as f:
         f.write("\n".join(details) + "\n")
 notes = []
+if cases_note:
+    notes.append("cases: " + ", ".join(cases_note))
 if forgiven:
     notes.append("allowed: " + ", ".join(sorted(forgiven)))
 if retried:

@@ -40,20 +40,21 @@ kernel_pkg() {
 }
 
 # Debian's packages for one architecture, with what they depend on
+guest_pkgs="net-tools busybox-static nftables"
 fetch_debs() {
 	arch=$1 dir=$sys/debs-$arch
-	[ -f "$dir/.done" ] && return 0
+	[ "$(cat "$dir/.done" 2>/dev/null)" = "$guest_pkgs" ] && return 0
 	rm -rf "$dir"; mkdir -p "$dir"
 	meta=$(kernel_pkg "$arch")
 	image=$(apt-cache depends "$meta:$arch" | sed -n 's/^  Depends: \(linux-image-[^:]*\).*/\1/p' | head -n 1)
 	[ -n "$image" ] || { say "no kernel package behind $meta:$arch"; return 1; }
 	pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
 		--no-breaks --no-replaces --no-enhances --no-pre-depends \
-		"net-tools:$arch" "busybox-static:$arch" 2>/dev/null |
+		$(for p in $guest_pkgs; do echo "$p:$arch"; done) 2>/dev/null |
 		grep -v '^ ' | grep ":$arch\$" | sort -u)
 	(cd "$dir" && apt-get download -q $pkgs "$image:$arch" >/dev/null 2>&1) ||
 		{ say "apt-get download for $arch failed"; return 1; }
-	touch "$dir/.done"
+	echo "$guest_pkgs" >"$dir/.done"
 }
 
 # the kernel package unpacked once: vmlinuz, config, modules
@@ -105,7 +106,7 @@ make_initramfs() {
 		kver=$(ls "$kdir/lib/modules" | head -n 1)
 		: >"$root/etc/modules.order"
 		for m in crc32c_generic libcrc32c veth bridge tun dummy sctp sctp_diag inet_diag tcp_diag \
-			udp_diag raw_diag nf_conntrack nf_nat nf_tables nft_ct nft_nat nft_masq \
+			udp_diag raw_diag nf_conntrack nf_nat nf_tables nft_chain_nat nft_ct nft_nat nft_masq \
 			nf_conntrack_netlink ip6_tables; do
 			modprobe -d "$kdir" -S "$kver" --show-depends "$m" 2>/dev/null |
 				sed -n 's|^insmod \([^ ]*\)\(.*\)$|\1\2|p'
@@ -120,9 +121,26 @@ make_initramfs() {
 	else
 		cp "$bb_mips" "$root/bin/busybox"
 		cp "$sys/net-tools-mips/netstat" "$root/bin/netstat"
+		# The applet links, made here, relative (an absolute one would
+		# point into this machine until the guest boots), never over a
+		# file: net-tools is /bin/netstat, `busybox netstat` is ours.
+		qemu-mips-static -cpu 24Kc "$bb_mips" --list-full | while read -r l; do
+			[ -e "$root/$l" ] || [ -L "$root/$l" ] && continue
+			case $l in */*/*) up=../../ ;; */*) up=../ ;; *) up= ;; esac
+			ln -s "${up}bin/busybox" "$root/$l"
+		done
 		echo "EXPECT_ORDER=big" >"$root/etc/guest.env"
 		echo "BUSYBOX_OURS=1" >>"$root/etc/guest.env"
 	fi
+	# the case suite, its fixtures in this guest's kernel ABI
+	case $g in mips|mipsel) abi=$g ;; *) abi=x86 ;; esac
+	cp -a tests/cases "$root/cases"
+	mkdir -p "$root/fixtures"
+	for fx in tests/fixtures/*/; do
+		fx=${fx%/}
+		python3 tests/bswap.py --to $abi "$fx" "$root/fixtures/${fx##*/}" || return 1
+	done
+	cp tests/system/cases.sh "$root/cases.sh"
 	cp build/$g/netstat "$root/ours/netstat"
 	cp "$work/$g/sockets" "$root/sockets"
 	cp tests/system/init "$root/init"

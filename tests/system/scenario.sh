@@ -11,17 +11,25 @@ mkdir -p $out/views $out/proc/net
 say() { echo "scenario: $*"; }
 fail() { echo "scenario: FAILED: $*"; echo "$*" >>$out/failures; }
 
+# ip link add A type veth peer name B: BusyBox's ip names the peer itself
+veth() {
+	before=$(ls /sys/class/net)
+	ip link add "$1" type veth peer name "$2" || return 1
+	[ -e "/sys/class/net/$2" ] && return 0
+	for l in $(ls /sys/class/net); do
+		[ "$l" = "$1" ] && continue
+		echo "$before" | grep -qx "$l" || { ip link set "$l" name "$2"; return; }
+	done
+}
+
 # ---- the network ----
 echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
 echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad
 ip link set lo up
-ip link add vth0 type veth peer name vth1 || fail "veth"
-# BusyBox's ip names the peer itself: give it ours
-[ -e /sys/class/net/vth1 ] || ip link set "$(ls /sys/class/net | grep -v -e '^lo$' -e '^vth0$' | head -n 1)" name vth1
+veth vth0 vth1 || fail "veth"
 ip link add br0 type bridge || fail "bridge"
 brctl addif br0 vth1 || fail "brctl addif"
-ip link add down0 type veth peer name down1 || fail "veth (down)"
-[ -e /sys/class/net/down1 ] || ip link set "$(ls /sys/class/net | grep -v -e '^lo$' -e '^vth' -e '^br0$' -e '^down0$' | head -n 1)" name down1
+veth down0 down1 || fail "veth (down)"
 ip link set vth0 mtu 1400
 ip addr add 10.98.1.1/24 dev vth0
 ip addr add 10.98.2.1/24 dev br0
@@ -122,6 +130,90 @@ view -Uan
 view -tuwan -4
 view -tuwan -6
 view -xa
+
+# ---- NAT (where the guest has nftables): a LAN and a WAN namespace
+# behind this one, masquerade out of wan0 and a port forward in; -M is
+# checked by the host against the conntrack table copied right after ----
+nat_views() {
+	# the table is copied right after the numeric views (the last two
+	# look names up, which adds a connection to the nameserver)
+	for a in "-M -n -W" "-M -n -e -W" "-M -n -4 -W" "-M -n -6 -W" copy "-M -n" "-M"; do
+		if [ "$a" = copy ]; then
+			cat /proc/net/nf_conntrack >$out/nf_conntrack.after 2>/dev/null
+			continue
+		fi
+		name=nat$(printf '%s\n' "$a" | sed 's/ /_/g')
+		mkdir -p $out/views/$name
+		printf '%s\n' "$a" >$out/views/$name/args
+		# shellcheck disable=SC2086
+		/ours/netstat $a >$out/views/$name/ours.stdout 2>$out/views/$name/ours.stderr
+		echo $? >$out/views/$name/ours.status
+	done
+}
+if command -v nft >/dev/null; then
+	echo "nat=yes" >>$out/info
+	unshare -n sleep 100000 &
+	lan=$!
+	unshare -n sleep 100000 &
+	wan=$!
+	usleep 300000
+	in_lan() { nsenter -t $lan -n "$@"; }
+	in_wan() { nsenter -t $wan -n "$@"; }
+	for ns in in_lan in_wan; do
+		# a new namespace has DAD on again (for links that move in too):
+		# addresses must work at once
+		$ns sh -c 'echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad; echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
+	done
+	veth lan0 lan1 || fail "veth lan"
+	veth wan0 wan1 || fail "veth wan"
+	ip link set lan1 netns $lan || fail "netns lan"
+	ip link set wan1 netns $wan || fail "netns wan"
+	ip addr add 10.77.0.1/24 dev lan0
+	ip addr add 10.88.0.1/24 dev wan0
+	ip -6 addr add 2001:db8:77::1/64 dev lan0
+	ip -6 addr add 2001:db8:88::1/64 dev wan0
+	ip link set lan0 up
+	ip link set wan0 up
+	for ns in in_lan in_wan; do $ns ip link set lo up; done
+	in_lan ip addr add 10.77.0.2/24 dev lan1
+	in_lan ip -6 addr add 2001:db8:77::2/64 dev lan1
+	in_lan ip link set lan1 up
+	in_lan ip route add default via 10.77.0.1
+	in_lan ip -6 route add default via 2001:db8:77::1
+	in_wan ip addr add 10.88.0.2/24 dev wan1
+	in_wan ip -6 addr add 2001:db8:88::2/64 dev wan1
+	in_wan ip link set wan1 up
+	echo 1 >/proc/sys/net/ipv4/ip_forward
+	echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
+	echo 1 >/proc/sys/net/netfilter/nf_conntrack_acct 2>/dev/null
+	nft -f - <<'EOF' || fail "nft ruleset"
+table ip nat {
+	chain pre { type nat hook prerouting priority dstnat; iifname "wan0" tcp dport 8080 dnat to 10.77.0.2:80; }
+	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
+}
+table ip6 nat {
+	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
+}
+EOF
+	usleep 500000
+	in_wan /sockets serve tcp 10.88.0.2 9000 >>$out/nat.log 2>&1 &
+	in_wan /sockets serve udp 10.88.0.2 9001 >>$out/nat.log 2>&1 &
+	in_wan /sockets serve tcp 2001:db8:88::2 9000 >>$out/nat.log 2>&1 &
+	in_lan /sockets serve tcp 10.77.0.2 80 >>$out/nat.log 2>&1 &
+	usleep 500000
+	in_lan /sockets flow tcp 10.88.0.2 9000 >>$out/nat.log 2>&1 &
+	in_lan /sockets flow udp 10.88.0.2 9001 >>$out/nat.log 2>&1 &
+	in_lan /sockets flow udp 10.88.0.2 9002 >>$out/nat.log 2>&1 &
+	in_lan /sockets flow tcp 2001:db8:88::2 9000 >>$out/nat.log 2>&1 &
+	in_wan /sockets flow tcp 10.88.0.1 8080 >>$out/nat.log 2>&1 &
+	in_lan ping -c 1 -W 2 10.88.0.2 >/dev/null 2>&1 || fail "ping through NAT"
+	ping -c 1 -W 2 10.77.0.2 >/dev/null 2>&1 || fail "ping to the LAN"
+	usleep 500000
+	nat_views
+else
+	echo "nat=no" >>$out/info
+	nat_views
+fi
 
 # ---- our views with no net-tools oracle: checked by the host against the
 # known sockets (classic switches) ----

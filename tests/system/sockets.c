@@ -7,6 +7,11 @@
  * and waits to be killed.
  *
  *   sockets IFNAME IPV4-ADDR IPV6-ADDR
+ *   sockets serve tcp|udp ADDR PORT      a listener that answers (NAT flows)
+ *   sockets flow tcp|udp ADDR PORT       a client that sends and holds on
+ *   sockets as UID CMD ARGS...           CMD as user and group UID, no
+ *                                        other groups (BusyBox's setpriv
+ *                                        has no --reuid)
  *
  * Static musl, built per target by tests/system/run.sh; test-only code. */
 #define _GNU_SOURCE
@@ -20,6 +25,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <grp.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -47,6 +53,8 @@ static void fail(const char *what)
 static socklen_t addr_of(int family, const char *ip, int port, struct sockaddr_storage *ss)
 {
 	memset(ss, 0, sizeof(*ss));
+	if (!ip)
+		ip = family == AF_INET ? "0.0.0.0" : "::";
 	if (family == AF_INET) {
 		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
 		sin->sin_family = AF_INET;
@@ -205,15 +213,70 @@ static void join_groups(const char *ifname)
 		fail("IPV6_JOIN_GROUP");
 }
 
+/* The NAT scenario's ends, in the LAN and WAN namespaces: TCP accepts
+ * and keeps its connections; UDP answers each datagram (so the flow is
+ * replied). The client sends one message (UDP: the flow stays unreplied
+ * when nothing answers) and holds on. */
+static int nat_end(int serve, const char *proto, const char *ip, int port)
+{
+	int family = strchr(ip, ':') ? AF_INET6 : AF_INET;
+	int udp = !strcmp(proto, "udp"), fd, c;
+	char buf[64];
+	struct sockaddr_storage from;
+	socklen_t len;
+	ssize_t n;
+
+	fd = open_bound(family, udp ? SOCK_DGRAM : SOCK_STREAM, 0, serve ? ip : NULL, serve ? port : -1, proto);
+	if (fd < 0)
+		return 1;
+	if (!serve) {
+		if (connect_to(fd, family, ip, port, proto) < 0)
+			return 1;
+		if (write(fd, "netstat\n", 8) != 8)
+			fail("write");
+		printf("sockets: flow ready\n");
+		for (;;)
+			pause();
+	}
+	if (!udp && listen(fd, 8) < 0) {
+		fail("listen");
+		return 1;
+	}
+	printf("sockets: serving\n");
+	for (;;) {
+		if (udp) {
+			len = sizeof(from);
+			n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &len);
+			if (n > 0)
+				sendto(fd, buf, (size_t)n, 0, (struct sockaddr *)&from, len);
+		} else if ((c = accept(fd, NULL, NULL)) < 0) {
+			fail("accept");
+			return 1;
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	int sctp_ok;
 
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (argc > 3 && !strcmp(argv[1], "as")) {
+		unsigned id = (unsigned)atoi(argv[2]);
+		if (setgroups(0, NULL) < 0 || setgid(id) < 0 || setuid(id) < 0) {
+			perror("sockets as");
+			return 126;
+		}
+		execvp(argv[3], argv + 3);
+		perror(argv[3]);
+		return 127;
+	}
+	if (argc == 5 && (!strcmp(argv[1], "serve") || !strcmp(argv[1], "flow")))
+		return nat_end(argv[1][0] == 's', argv[2], argv[3], atoi(argv[4]));
 	if (argc != 4) {
 		fputs("usage: sockets IFNAME IPV4-ADDR IPV6-ADDR\n", stderr);
 		return 2;
 	}
-	setvbuf(stdout, NULL, _IONBF, 0);
 	stream_set(AF_INET, 0, "127.0.0.1", 7001, "tcp 127.0.0.1");
 	stream_set(AF_INET, 0, argv[2], 7002, "tcp veth");
 	stream_set(AF_INET6, 0, "::1", 7001, "tcp6 ::1");
