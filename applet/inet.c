@@ -308,6 +308,54 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 	return opt_has(OPT_l) ? listening : !listening;
 }
 
+/* Without -a most lines of a big table are not printed (-l prints a few
+ * dozen of 100 000). The kernel writes the start of every line in one
+ * layout, "%4d: %08X:%04X %08X:%04X ", so whether the row is listening
+ * can be read off the remote column without parsing: returns 1 for a row
+ * the view does not print. A line without that layout is left to the full
+ * parser, which reports it. */
+static int hex_run(const char *p, unsigned n)
+{
+	while (n--) {
+		unsigned c = (unsigned char)*p++;
+		if ((unsigned)(c - '0') > 9 && (unsigned)((c | 0x20) - 'a') > 5)
+			return 0;
+	}
+	return 1;
+}
+
+static int row_skippable(const struct inet_file *f, const char *p)
+{
+	unsigned addr_len = f->v6 ? 32 : 8;
+	const char *remote, *zero_at;
+	unsigned zero_len, i;
+
+	while (*p == ' ')
+		p++;
+	while ((unsigned)(*p - '0') < 10)
+		p++;
+	if (p[0] != ':' || p[1] != ' ')
+		return 0;
+	p += 2;
+	remote = p + addr_len + 6;
+	if (p[addr_len] != ':' || remote[-1] != ' ' || remote[addr_len] != ':' ||
+	    remote[addr_len + 5] != ' ')
+		return 0;
+	/* every digit of both endpoints: a malformed one is left to the full
+	 * parser, which names it */
+	if (!hex_run(p, addr_len) || !hex_run(p + addr_len + 1, 4) ||
+	    !hex_run(remote, addr_len) || !hex_run(remote + addr_len + 1, 4))
+		return 0;
+	/* TCP listens when the remote port is zero, the rest when the
+	 * remote address is (as row_wanted decides) */
+	zero_at = remote, zero_len = addr_len;
+	if (f->sock == WANT_TCP)
+		zero_at = remote + addr_len + 1, zero_len = 4;
+	for (i = 0; i < zero_len && zero_at[i] == '0'; i++)
+		;
+	return (i == zero_len) != !!opt_has(OPT_l);
+}
+
 static struct line_reader inet_reader;
 
 /* Rows wait here while the names of their addresses are looked up
@@ -364,6 +412,8 @@ static void show_inet_file(const struct inet_file *f)
 	}
 	while ((res = read_line(&inet_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK || inet_reader.line_no == 1)
+			continue;
+		if (!opt_has(OPT_a) && row_skippable(f, line))
 			continue;
 		bad = parse_inet_line(line, f->v6, &s);
 		/* A NUL byte ends the parse early; only then is it worth
