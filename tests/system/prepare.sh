@@ -19,7 +19,12 @@ done
 # apt's lists must know the foreign packages and the deb-src entry
 apt-cache show net-tools:arm64 >/dev/null 2>&1 || update=1
 if [ $update = 1 ]; then
-	as_root apt-get update -qq >/dev/null
+	# a mirror caught mid-sync fails an index once in a while: try again
+	for try in 1 2 3; do
+		as_root apt-get update -qq >/dev/null && break
+		[ $try = 3 ] && exit 1
+		sleep 20
+	done
 fi
 if [ -n "$missing" ]; then
 	echo "prepare.sh: installing$missing" >&2
