@@ -9,7 +9,8 @@
 # through tests/replay.sh; we read it through PROC_ROOT in the same kind of
 # namespace. Each figure is the median of RUNS runs (default 5); the ratio
 # is our median over the peer's. Peak RSS is our VmHWM, sampled while the
-# output is read (tests/bench/peak_rss.py).
+# output is read (tests/bench/peak_rss.py). A second table: CPU time
+# (tests/bench/cpu.py) against `cat` of the same files and `ss`.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
@@ -47,5 +48,21 @@ for n in $sizes; do
 			python3 "$top/tests/bench/measure.py" "$runs" 60 ss $ssargs); ss=$1
 		printf '%-8s %-6s %9s %9s %9s %9s %9s  %s %s %s %s  %s KB\n' "$n" "$args" "$o" "$nt" "$bb" "$tb" "$ss" \
 			"$(ratio "$o" "$nt")" "$(ratio "$o" "$bb")" "$(ratio "$o" "$tb")" "$(ratio "$o" "$ss")" "$rss"
+	done
+done
+
+# CPU of the whole pipeline (user + sys, through `| cat >/dev/null`, the
+# commands taking turns), against the cost of reading the same files and
+# against ss reading them (file mode: PROC_ROOT set)
+echo
+printf '%-8s %-6s %9s %9s  %s\n' size args ours peer "ratio (peer)"
+for n in $sizes; do
+	fx=$top/tests/bench/data/sockets-$n
+	files="$fx/net/tcp $fx/net/tcp6 $fx/net/udp $fx/net/udp6"
+	for args in -tan -tuan -tln -an; do
+		peer="cat $files" name=cat
+		case $args in -tln|-an) peer="ss $(echo "$args" | sed 's/^-an$/-an -A inet/')" name=ss ;; esac
+		set -- $(PROC_ROOT=$fx python3 "$top/tests/bench/cpu.py" "$((runs * 2 + 1))" "$ours $args" "$peer")
+		printf '%-8s %-6s %9s %9s  %s (%s)\n' "$n" "$args" "$1" "$2" "$(ratio "$1" "$2")" "$name"
 	done
 done

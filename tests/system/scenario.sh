@@ -131,6 +131,16 @@ view -tuwan -4
 view -tuwan -6
 view -xa
 
+# ours_only PREFIX "ARGS": a view only we have, into views/PREFIXARGS
+ours_only() {
+	name=$1$(printf '%s\n' "$2" | sed 's/ /_/g')
+	mkdir -p $out/views/$name
+	printf '%s\n' "$2" >$out/views/$name/args
+	# shellcheck disable=SC2086
+	/ours/netstat $2 >$out/views/$name/ours.stdout 2>$out/views/$name/ours.stderr
+	echo $? >$out/views/$name/ours.status
+}
+
 # ---- NAT (where the guest has nftables): a LAN and a WAN namespace
 # behind this one, masquerade out of wan0 and a port forward in; -M is
 # checked by the host against the conntrack table copied right after ----
@@ -142,12 +152,7 @@ nat_views() {
 			cat /proc/net/nf_conntrack >$out/nf_conntrack.after 2>/dev/null
 			continue
 		fi
-		name=nat$(printf '%s\n' "$a" | sed 's/ /_/g')
-		mkdir -p $out/views/$name
-		printf '%s\n' "$a" >$out/views/$name/args
-		# shellcheck disable=SC2086
-		/ours/netstat $a >$out/views/$name/ours.stdout 2>$out/views/$name/ours.stderr
-		echo $? >$out/views/$name/ours.status
+		ours_only nat "$a"
 	done
 }
 if command -v nft >/dev/null; then
@@ -218,12 +223,7 @@ fi
 # ---- our views with no net-tools oracle: checked by the host against the
 # known sockets (classic switches) ----
 for a in "-an -p tcp" "-an -p udp" "-rn -4" "-E" "-q -n"; do
-	name=classic$(printf '%s\n' "$a" | sed 's/ /_/g')
-	mkdir -p $out/views/$name
-	printf '%s\n' "$a" >$out/views/$name/args
-	# shellcheck disable=SC2086
-	/ours/netstat $a >$out/views/$name/ours.stdout 2>$out/views/$name/ours.stderr
-	echo $? >$out/views/$name/ours.status
+	ours_only classic "$a"
 done
 
 # ---- a copy of what the views read, for tests/fixtures ----
