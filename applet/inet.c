@@ -314,14 +314,16 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
  * can be read off the remote column without parsing: returns 1 for a row
  * the view does not print. A line without that layout is left to the full
  * parser, which reports it. */
-static int hex_run(const char *p, unsigned n)
+/* n hex digits, then the character sep; reads nothing past a mismatch,
+ * so never past the end of the line */
+static int hex_then(const char *p, unsigned n, char sep)
 {
 	while (n--) {
 		unsigned c = (unsigned char)*p++;
 		if ((unsigned)(c - '0') > 9 && (unsigned)((c | 0x20) - 'a') > 5)
 			return 0;
 	}
-	return 1;
+	return *p == sep;
 }
 
 static int row_skippable(const struct inet_file *f, const char *p)
@@ -338,13 +340,10 @@ static int row_skippable(const struct inet_file *f, const char *p)
 		return 0;
 	p += 2;
 	remote = p + addr_len + 6;
-	if (p[addr_len] != ':' || remote[-1] != ' ' || remote[addr_len] != ':' ||
-	    remote[addr_len + 5] != ' ')
-		return 0;
-	/* every digit of both endpoints: a malformed one is left to the full
-	 * parser, which names it */
-	if (!hex_run(p, addr_len) || !hex_run(p + addr_len + 1, 4) ||
-	    !hex_run(remote, addr_len) || !hex_run(remote + addr_len + 1, 4))
+	/* every digit of both endpoints, in order: a malformed one is left
+	 * to the full parser, which names it */
+	if (!hex_then(p, addr_len, ':') || !hex_then(p + addr_len + 1, 4, ' ') ||
+	    !hex_then(remote, addr_len, ':') || !hex_then(remote + addr_len + 1, 4, ' '))
 		return 0;
 	/* TCP listens when the remote port is zero, the rest when the
 	 * remote address is (as row_wanted decides) */

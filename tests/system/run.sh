@@ -191,6 +191,7 @@ done
 # ---- boot each guest and compare ----
 total_fail=0
 report=$work/report.txt
+rm -f "$work/details.txt"
 printf '%-8s %-8s %-28s %-7s %-10s %s\n' guest arch kernel order identical notes >"$report"
 for g in $guests; do
 	make_initramfs "$g"
