@@ -10,7 +10,7 @@ switches) are checked against what the scenario built.
                                      every difference go to DETAILS
 Exit status 1 when anything differs or the scenario failed.
 """
-import difflib, ipaddress, os, re, sys
+import difflib, os, re, sys
 
 guest, res = sys.argv[1], sys.argv[2]
 details_path = os.path.join(os.path.dirname(os.path.dirname(res.rstrip("/"))), "details.txt")
@@ -162,59 +162,15 @@ def bytes_within(o):
 
 classic("classic-E", bytes_within, "interface totals over the non-lo interfaces")
 
-# -M: every translated connection of the conntrack table copied right
-# after the views, as README's NAT view says: SNAT Inside = original
-# source, Outside = reply destination, Remote = original destination; DNAT
-# (wins) Inside = reply source, Outside = original destination, Remote =
-# original source. Not translated ones only with -e.
-def endpoint(addr, port):
-    """As -M prints it: IPv6 compressed, and in brackets before a port."""
-    if ":" in addr:
-        addr = str(ipaddress.IPv6Address(addr))
-        if port is not None:
-            addr = "[%s]" % addr
-    return addr if port is None else "%s:%s" % (addr, port)
+# -M: every connection of the conntrack table copied right after the
+# numeric views, row by row (tests/natcheck.py)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import natcheck
 
 
 def conntrack_entries():
     text = read(os.path.join(res, "nf_conntrack.after"))
-    if text is None:
-        return None
-    entries = []
-    for line in text.splitlines():
-        f = line.split()
-        proto, timeout = f[2], int(f[4])
-        kv = [x.split("=", 1) for x in f if "=" in x]
-        src = [v for k, v in kv if k == "src"]
-        dst = [v for k, v in kv if k == "dst"]
-        sport = [v for k, v in kv if k == "sport"] or [None, None]
-        dport = [v for k, v in kv if k == "dport"] or [None, None]
-        state = f[5] if proto == "tcp" else None
-        o_src, o_dst, r_src, r_dst = src[0], dst[0], src[1], dst[1]
-        o_sp, o_dp, r_sp, r_dp = sport[0], dport[0], sport[1], dport[1]
-        if proto == "icmp" or proto == "ipv6-icmp":
-            o_sp = o_dp = r_sp = r_dp = None
-        dnat = (r_src, r_sp) != (o_dst, o_dp)
-        snat = (r_dst, r_dp) != (o_src, o_sp)
-        if dnat:
-            row = (endpoint(r_src, r_sp), endpoint(o_dst, o_dp), endpoint(o_src, o_sp))
-        elif snat:
-            row = (endpoint(o_src, o_sp), endpoint(r_dst, r_dp), endpoint(o_dst, o_dp))
-        else:
-            row = (endpoint(o_src, o_sp), "-", endpoint(o_dst, o_dp))
-        entries.append({"proto": proto, "v6": f[0] == "ipv6", "timeout": timeout, "state": state,
-                        "nat": dnat or snat, "row": row, "unreplied": "[UNREPLIED]" in f})
-    return entries
-
-
-def nat_rows(name):
-    out = read(os.path.join(views_dir, name, "ours.stdout")) or ""
-    rows = []
-    for line in out.splitlines()[2:]:
-        t = line.split()
-        if len(t) >= 5:
-            rows.append((t[0], t[1], (t[2], t[3], t[4]), t[5] if len(t) > 5 else ""))
-    return rows
+    return None if text is None else natcheck.parse_table(text)
 
 
 def check_nat(name, want_all, family):
@@ -226,34 +182,15 @@ def check_nat(name, want_all, family):
     entries = conntrack_entries() or []
     status = (read(os.path.join(d, "ours.status")) or "").strip()
     err = read(os.path.join(d, "ours.stderr")) or ""
-    rows = nat_rows(name)
-    want = [e for e in entries if (want_all or e["nat"]) and family in (None, e["v6"])]
-    bad = []
+    bad = natcheck.check(entries, natcheck.parse_listing(read(os.path.join(d, "ours.stdout")) or ""),
+                         want_all, family, acct=want_all)
     if status != "0" or err:
         bad.append("status %s, stderr %r" % (status, err))
-    got = {}
-    for r in rows:
-        got.setdefault(r[2], []).append(r)
-    for e in want:
-        rs = got.pop(e["row"], None)
-        if not rs:
-            bad.append("missing %s %s" % (e["proto"], " ".join(e["row"])))
-            continue
-        r = rs[0]
-        expire = int(r[1]) if r[1].isdigit() else -1
-        if not (e["timeout"] <= expire <= e["timeout"] + 5):
-            bad.append("%s: expire %s, conntrack %d just after" % (" ".join(e["row"]), r[1], e["timeout"]))
-        if e["state"] and r[3] != e["state"]:
-            bad.append("%s: state %s, conntrack %s" % (" ".join(e["row"]), r[3], e["state"]))
-        if e["unreplied"] and r[3] != "UNREPLIED":
-            bad.append("%s: state %r, conntrack UNREPLIED" % (" ".join(e["row"]), r[3]))
-    for k in got:
-        bad.append("row not in conntrack: %s" % " ".join(k))
     if bad:
         details.append("--- %s: netstat %s: %s" % (guest, name, "; ".join(bad)))
     else:
         identical += 1
-    return want
+    return [e for e in entries if e["nat"] and family in (None, e["v6"])]
 
 
 if info.get("nat") == "yes":

@@ -1,0 +1,124 @@
+#!/bin/sh
+# native-only: reads the live conntrack table
+# -M against the table the kernel wrote, compared with `conntrack -L`
+# (conntrack-tools, what router engineers use today). This namespace is
+# the router: nftables masquerades from a LAN namespace out of wan0 and
+# forwards port 8080 on the WAN side to a LAN host, over IPv4 and IPv6.
+# Flows: TCP established and closing (CLOSE_WAIT), UDP replied and
+# unreplied, ICMP, and an untranslated ping from the router to the LAN.
+# Every connection must be a row with Inside/Outside/Remote as README
+# defines them, the state, the expiry within a second of conntrack's, and
+# with -e the untranslated ones too and Packets/Bytes (nf_conntrack_acct).
+netns_work=live-nat; . "$(dirname "$0")/../netns.sh"
+top=$(cd "$(dirname "$0")/../.." && pwd)
+command -v nft >/dev/null && command -v conntrack >/dev/null ||
+	{ echo "needs nft and conntrack (tests/toolchains.sh installs them)"; exit 77; }
+cc -O2 -o "$work/sockets" "$top/tests/system/sockets.c" || exit 1
+sockets=$work/sockets
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+pids=
+cleanup() { for p in $pids; do kill "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+unshare -n sleep 600 &
+lan=$!
+unshare -n sleep 600 &
+wan=$!
+pids="$lan $wan"
+sleep 0.2
+in_lan() { nsenter -t $lan -n "$@"; }
+in_wan() { nsenter -t $wan -n "$@"; }
+for ns in in_lan in_wan; do
+	$ns sh -c 'echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad; echo 0 >/proc/sys/net/ipv6/conf/all/accept_dad'
+done
+echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
+ip link add lan0 type veth peer name lan1 netns $lan || exit 1
+ip link add wan0 type veth peer name wan1 netns $wan || exit 1
+ip addr add 10.77.0.1/24 dev lan0
+ip addr add 10.88.0.1/24 dev wan0
+ip -6 addr add 2001:db8:77::1/64 dev lan0 nodad
+ip -6 addr add 2001:db8:88::1/64 dev wan0 nodad
+ip link set lan0 up
+ip link set wan0 up
+in_lan ip link set lo up
+in_lan ip addr add 10.77.0.2/24 dev lan1
+in_lan ip -6 addr add 2001:db8:77::2/64 dev lan1 nodad
+in_lan ip link set lan1 up
+in_lan ip route add default via 10.77.0.1
+in_lan ip -6 route add default via 2001:db8:77::1
+in_wan ip link set lo up
+in_wan ip addr add 10.88.0.2/24 dev wan1
+in_wan ip -6 addr add 2001:db8:88::2/64 dev wan1 nodad
+in_wan ip link set wan1 up
+echo 1 >/proc/sys/net/ipv4/ip_forward
+echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
+nft -f - <<'EOF' || exit 1
+table ip nat {
+	chain pre { type nat hook prerouting priority dstnat; iifname "wan0" tcp dport 8080 dnat to 10.77.0.2:80; }
+	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
+}
+table ip6 nat {
+	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
+}
+EOF
+echo 1 >/proc/sys/net/netfilter/nf_conntrack_acct
+bg() { "$@" >>"$work/flows.log" 2>&1 & pids="$pids $!"; }
+bg in_wan "$sockets" serve tcp 10.88.0.2 9000
+bg in_wan "$sockets" serve udp 10.88.0.2 9001
+bg in_wan "$sockets" serve tcp 2001:db8:88::2 9000
+bg in_lan "$sockets" serve tcp 10.77.0.2 80
+sleep 0.3
+bg in_lan "$sockets" flow tcp 10.88.0.2 9000
+bg in_lan "$sockets" flow udp 10.88.0.2 9001
+bg in_lan "$sockets" flow udp 10.88.0.2 9002
+bg in_lan "$sockets" flow tcp 2001:db8:88::2 9000
+bg in_wan "$sockets" flow tcp 10.88.0.1 8080
+# a connection the client closes at once (the server keeps its end):
+# CLOSE_WAIT in conntrack
+in_lan python3 -c 'import socket; s = socket.create_connection(("10.88.0.2", 9000)); s.close()'
+in_lan busybox ping -c 1 -W 2 10.88.0.2 >/dev/null || fail "no ping through the NAT"
+busybox ping -c 1 -W 2 10.77.0.2 >/dev/null || fail "no ping to the LAN"
+sleep 0.5
+
+# VIEW ARGS...: ours, then conntrack's table at once, then the check
+check() {
+	name=$1 flags=$2
+	shift 2
+	"$NETSTAT" "$@" >"$work/$name.out" 2>"$work/$name.err"
+	echo $? >"$work/$name.status"
+	# (one family or both, as the version lists them by default)
+	{ conntrack -L -o extended 2>/dev/null; conntrack -L -f ipv6 -o extended 2>/dev/null; } |
+		sort -u >"$work/$name.table"
+	[ -s "$work/$name.err" ] || [ "$(cat "$work/$name.status")" != 0 ] &&
+		fail "$name: status $(cat "$work/$name.status"), stderr $(cat "$work/$name.err")"
+	# shellcheck disable=SC2086
+	python3 "$top/tests/natcheck.py" "$work/$name.table" "$work/$name.out" --slack 1 $flags >"$work/$name.problems" ||
+		{ fail "netstat $*:"; cat "$work/$name.problems"; cat "$work/$name.out"; }
+}
+check nat "" -M -n -W
+check all "--all --acct" -M -n -e -W
+check v4 "--family 4" -M -n -4 -W
+check v6 "--family 6" -M -n -6 -W
+
+# the scenario's flows must be there, as the kernel translated them
+want() {
+	grep -Eq "$2" "$work/nat.out" || fail "no $1 row in -M -n -W"
+}
+want "SNAT tcp" '^tcp +[0-9]+ 10\.77\.0\.2:[0-9]+ +10\.88\.0\.1:[0-9]+ +10\.88\.0\.2:9000 +ESTABLISHED'
+want "SNAT tcp closing" '^tcp +[0-9]+ 10\.77\.0\.2:[0-9]+ +10\.88\.0\.1:[0-9]+ +10\.88\.0\.2:9000 +CLOSE_WAIT'
+want "SNAT udp" '^udp +[0-9]+ 10\.77\.0\.2:[0-9]+ +10\.88\.0\.1:[0-9]+ +10\.88\.0\.2:9001'
+want "SNAT udp unreplied" '^udp +[0-9]+ 10\.77\.0\.2:[0-9]+ +10\.88\.0\.1:[0-9]+ +10\.88\.0\.2:9002 +UNREPLIED'
+want "SNAT icmp" '^icmp +[0-9]+ 10\.77\.0\.2 +10\.88\.0\.1 +10\.88\.0\.2'
+want "SNAT tcp over IPv6" '^tcp +[0-9]+ \[2001:db8:77::2\]:[0-9]+ +\[2001:db8:88::1\]:[0-9]+ +\[2001:db8:88::2\]:9000 +ESTABLISHED'
+want "DNAT tcp" '^tcp +[0-9]+ 10\.77\.0\.2:80 +10\.88\.0\.1:8080 +10\.88\.0\.2:[0-9]+ +ESTABLISHED'
+grep -q ' 10\.77\.0\.1 ' "$work/nat.out" && fail "an untranslated connection without -e"
+grep -Eq '^icmp +[0-9]+ 10\.77\.0\.1 +- +10\.77\.0\.2' "$work/all.out" ||
+	fail "no untranslated ping with -e"
+# names (no nameserver answers here) and the narrow columns: the same rows
+"$NETSTAT" -M >"$work/names.out" 2>"$work/names.err" || fail "-M: status $?"
+"$NETSTAT" -M -n >"$work/narrow.out" 2>"$work/narrow.err" || fail "-M -n: status $?"
+[ "$(wc -l <"$work/narrow.out")" = "$(wc -l <"$work/nat.out")" ] ||
+	fail "-M -n and -M -n -W list different numbers of rows"
+cat "$work/nat.out"
+[ $failures = 0 ]
