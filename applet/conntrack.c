@@ -44,18 +44,26 @@ static char ct_path[PATH_BUF];
 static int take_field(struct conntrack *c, int *tuple, const char *key,
 		      size_t klen, const char *val)
 {
-	static const char keys[] = "src\0dst\0sport\0dport\0id\0packets\0bytes\0";
-	const char *k = keys;
+	/* each key by its length and first letter, then in full */
+	static const char keys[][8] = { "src", "dst", "sport", "dport", "id",
+					"packets", "bytes" };
 	unsigned i;
 	uint64_t v;
 	const char *p = val;
 	struct ct_tuple *t;
 
-	for (i = 0; *k; i++, k += strlen(k) + 1)
-		if (strlen(k) == klen && !memcmp(k, key, klen))
-			break;
-	if (!*k)
-		return 1;	/* type, code, mark, zone, use, ...: not shown */
+	switch (klen * 256 + (unsigned char)key[0]) {
+	case 3 * 256 + 's': i = 0; break;
+	case 3 * 256 + 'd': i = 1; break;
+	case 5 * 256 + 's': i = 2; break;
+	case 5 * 256 + 'd': i = 3; break;
+	case 2 * 256 + 'i': i = 4; break;
+	case 7 * 256 + 'p': i = 5; break;
+	case 5 * 256 + 'b': i = 6; break;
+	default: return 1;	/* type, code, mark, zone, use, ...: not shown */
+	}
+	if (memcmp(keys[i], key, klen))
+		return 1;
 	if (i == 0 && *tuple < 1)
 		(*tuple)++;	/* the second src= starts the reply */
 	t = &c->dir[*tuple < 0 ? 0 : *tuple];
@@ -110,13 +118,15 @@ static const char *parse_conntrack(char *line, int nf_format, struct conntrack *
 			p++;
 		if (!*p)
 			break;
-		len = strcspn(p, " ");
 		word = p;
-		p += len;
+		eq = 0;
+		for (; *p && *p != ' '; p++)
+			if (*p == '=' && !eq)
+				eq = p;
+		len = (size_t)(p - word);
 		if (*p)
 			*p++ = 0;
 		n++;
-		eq = strchr(word, '=');
 		if (nf_format && n == 1) {
 			if (str_eq(word, "ipv6"))
 				c->v6 = 1;
