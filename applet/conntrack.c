@@ -44,26 +44,19 @@ static char ct_path[PATH_BUF];
 static int take_field(struct conntrack *c, int *tuple, const char *key,
 		      size_t klen, const char *val)
 {
-	/* each key by its length and first letter, then in full */
-	static const char keys[][8] = { "src", "dst", "sport", "dport", "id",
-					"packets", "bytes" };
+	/* the keys shown, each after its length */
+	static const char keys[] = "\3src\3dst\5sport\5dport\2id\7packets\5bytes";
+	const char *k = keys;
 	unsigned i;
 	uint64_t v;
 	const char *p = val;
 	struct ct_tuple *t;
 
-	switch (klen * 256 + (unsigned char)key[0]) {
-	case 3 * 256 + 's': i = 0; break;
-	case 3 * 256 + 'd': i = 1; break;
-	case 5 * 256 + 's': i = 2; break;
-	case 5 * 256 + 'd': i = 3; break;
-	case 2 * 256 + 'i': i = 4; break;
-	case 7 * 256 + 'p': i = 5; break;
-	case 5 * 256 + 'b': i = 6; break;
-	default: return 1;	/* type, code, mark, zone, use, ...: not shown */
-	}
-	if (memcmp(keys[i], key, klen))
-		return 1;
+	for (i = 0; *k; i++, k += *k + 1)
+		if ((size_t)*k == klen && !memcmp(k + 1, key, klen))
+			break;
+	if (!*k)
+		return 1;	/* type, code, mark, zone, use, ...: not shown */
 	if (i == 0 && *tuple < 1)
 		(*tuple)++;	/* the second src= starts the reply */
 	t = &c->dir[*tuple < 0 ? 0 : *tuple];
