@@ -232,4 +232,6 @@ for g in $guests; do
 done
 cat "$report"
 [ -s "$work/details.txt" ] && cat "$work/details.txt"
+n=$(echo $guests | wc -w)
+echo "system: $((n - total_fail)) passed, $total_fail failed"
 [ $total_fail = 0 ]
