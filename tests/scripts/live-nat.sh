@@ -53,15 +53,7 @@ in_wan ip -6 addr add 2001:db8:88::2/64 dev wan1 nodad
 in_wan ip link set wan1 up
 echo 1 >/proc/sys/net/ipv4/ip_forward
 echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
-nft -f - <<'EOF' || exit 1
-table ip nat {
-	chain pre { type nat hook prerouting priority dstnat; iifname "wan0" tcp dport 8080 dnat to 10.77.0.2:80; }
-	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
-}
-table ip6 nat {
-	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
-}
-EOF
+nft -f "$top/tests/system/nat.nft" || exit 1
 echo 1 >/proc/sys/net/netfilter/nf_conntrack_acct
 bg() { "$@" >>"$work/flows.log" 2>&1 & pids="$pids $!"; }
 bg in_wan "$sockets" serve tcp 10.88.0.2 9000

@@ -145,6 +145,7 @@ make_initramfs() {
 	cp "$work/$g/sockets" "$root/sockets"
 	cp tests/system/init "$root/init"
 	cp tests/system/scenario.sh "$root/scenario.sh"
+	cp tests/system/nat.nft "$root/nat.nft"
 	chmod +x "$root/init"
 	for f in hosts services protocols networks passwd group nsswitch.conf; do
 		cp "tests/etc/$f" "$root/etc/$f"

@@ -191,15 +191,7 @@ if command -v nft >/dev/null; then
 	echo 1 >/proc/sys/net/ipv4/ip_forward
 	echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
 	echo 1 >/proc/sys/net/netfilter/nf_conntrack_acct 2>/dev/null
-	nft -f - <<'EOF' || fail "nft ruleset"
-table ip nat {
-	chain pre { type nat hook prerouting priority dstnat; iifname "wan0" tcp dport 8080 dnat to 10.77.0.2:80; }
-	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
-}
-table ip6 nat {
-	chain post { type nat hook postrouting priority srcnat; oifname "wan0" masquerade; }
-}
-EOF
+	nft -f /nat.nft || fail "nft ruleset"
 	usleep 500000
 	in_wan /sockets serve tcp 10.88.0.2 9000 >>$out/nat.log 2>&1 &
 	in_wan /sockets serve udp 10.88.0.2 9001 >>$out/nat.log 2>&1 &
