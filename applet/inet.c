@@ -85,8 +85,38 @@ static const char *bad_field(const char *p, const char *what)
 	return *p ? what : "too few fields";
 }
 
-/* Parses one line; returns 0 or a description of what is wrong. */
-static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
+static int is_zero(const uint8_t *a, unsigned n)
+{
+	while (n--)
+		if (*a++)
+			return 0;
+	return 1;
+}
+
+/* -a shows everything; otherwise a TCP socket listens when its remote
+ * port is zero, other sockets when their remote address is. */
+static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
+{
+	int listening;
+
+	if (opt_has(OPT_a))
+		return 1;
+	if (f->sock == WANT_TCP)
+		listening = s->remote_port == 0;
+	else
+		listening = is_zero(s->remote, f->v6 ? 16 : 4);
+	return opt_has(OPT_l) ? listening : !listening;
+}
+
+/* What parse_inet_line returns for a row the view does not print. */
+static const char row_not_shown[] = "";
+
+/* Parses one line; returns 0, row_not_shown, or a description of what
+ * is wrong. Without -a most rows of a big table are not printed (-l
+ * prints a few dozen of 100 000): once the endpoints are read, such a row
+ * is not parsed further. */
+static const char *parse_inet_line(const char *p, const struct inet_file *f,
+				   struct inet_socket *s)
 {
 	uint64_t v;
 	int64_t sv;
@@ -95,15 +125,17 @@ static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
 	if (!scan_dec(&p, &v) || *p++ != ':')
 		return "bad slot number";
 	skip_spaces(&p);
-	if (!scan_address(&p, s->local, v6))
+	if (!scan_address(&p, s->local, f->v6))
 		return bad_field(p, "bad local address");
 	if (!scan_port(&p, &s->local_port))
 		return bad_field(p, "bad local port");
 	skip_spaces(&p);
-	if (!scan_address(&p, s->remote, v6))
+	if (!scan_address(&p, s->remote, f->v6))
 		return bad_field(p, "bad remote address");
 	if (!scan_port(&p, &s->remote_port))
 		return bad_field(p, "bad remote port");
+	if (!row_wanted(f, s))
+		return row_not_shown;
 	if (!scan_field_hex(&p, &v) || v > 0xff)
 		return bad_field(p, "bad state");
 	s->state = (unsigned)v;
@@ -133,13 +165,6 @@ static const char *parse_inet_line(const char *p, int v6, struct inet_socket *s)
 	return 0;
 }
 
-static int is_zero(const uint8_t *a, unsigned n)
-{
-	while (n--)
-		if (*a++)
-			return 0;
-	return 1;
-}
 
 static const uint8_t v4_mapped_prefix[12] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
@@ -293,68 +318,6 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	out_char('\n');
 }
 
-/* -a shows everything; otherwise a TCP socket listens when its remote
- * port is zero, other sockets when their remote address is. */
-static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
-{
-	int listening;
-
-	if (opt_has(OPT_a))
-		return 1;
-	if (f->sock == WANT_TCP)
-		listening = s->remote_port == 0;
-	else
-		listening = is_zero(s->remote, f->v6 ? 16 : 4);
-	return opt_has(OPT_l) ? listening : !listening;
-}
-
-/* Without -a most lines of a big table are not printed (-l prints a few
- * dozen of 100 000). The kernel writes the start of every line in one
- * layout, "%4d: %08X:%04X %08X:%04X ", so whether the row is listening
- * can be read off the remote column without parsing: returns 1 for a row
- * the view does not print. A line without that layout is left to the full
- * parser, which reports it. */
-/* n hex digits, then the character sep; reads nothing past a mismatch,
- * so never past the end of the line */
-static int hex_then(const char *p, unsigned n, char sep)
-{
-	while (n--) {
-		unsigned c = (unsigned char)*p++;
-		if ((unsigned)(c - '0') > 9 && (unsigned)((c | 0x20) - 'a') > 5)
-			return 0;
-	}
-	return *p == sep;
-}
-
-static int row_skippable(const struct inet_file *f, const char *p)
-{
-	unsigned addr_len = f->v6 ? 32 : 8;
-	const char *remote, *zero_at;
-	unsigned zero_len, i;
-
-	while (*p == ' ')
-		p++;
-	while ((unsigned)(*p - '0') < 10)
-		p++;
-	if (p[0] != ':' || p[1] != ' ')
-		return 0;
-	p += 2;
-	remote = p + addr_len + 6;
-	/* every digit of both endpoints, in order: a malformed one is left
-	 * to the full parser, which names it */
-	if (!hex_then(p, addr_len, ':') || !hex_then(p + addr_len + 1, 4, ' ') ||
-	    !hex_then(remote, addr_len, ':') || !hex_then(remote + addr_len + 1, 4, ' '))
-		return 0;
-	/* TCP listens when the remote port is zero, the rest when the
-	 * remote address is (as row_wanted decides) */
-	zero_at = remote, zero_len = addr_len;
-	if (f->sock == WANT_TCP)
-		zero_at = remote + addr_len + 1, zero_len = 4;
-	for (i = 0; i < zero_len && zero_at[i] == '0'; i++)
-		;
-	return (i == zero_len) != !!opt_has(OPT_l);
-}
-
 static struct line_reader inet_reader;
 
 /* Rows wait here while the names of their addresses are looked up
@@ -412,9 +375,9 @@ static void show_inet_file(const struct inet_file *f)
 	while ((res = read_line(&inet_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK || inet_reader.line_no == 1)
 			continue;
-		if (!opt_has(OPT_a) && row_skippable(f, line))
+		bad = parse_inet_line(line, f, &s);
+		if (bad == row_not_shown)
 			continue;
-		bad = parse_inet_line(line, f->v6, &s);
 		/* A NUL byte ends the parse early; only then is it worth
 		 * looking for one. */
 		if (bad && strlen(line) != len)
@@ -424,8 +387,6 @@ static void show_inet_file(const struct inet_file *f)
 			msg_line(path, inet_reader.line_no, bad);
 			continue;
 		}
-		if (!row_wanted(f, &s))
-			continue;
 		if (resolving && f->sock == WANT_UDP && s.remote_port == 53 &&
 		    dns_own_socket(s.local_port, s.remote, f->v6))
 			continue;

@@ -16,9 +16,9 @@ guest, res = sys.argv[1], sys.argv[2]
 details_path = os.path.join(os.path.dirname(os.path.dirname(res.rstrip("/"))), "details.txt")
 
 
-def read(path, mode="r"):
+def read(path):
     try:
-        with open(path, mode, errors="surrogateescape") as f:
+        with open(path, errors="surrogateescape") as f:
             return f.read()
     except FileNotFoundError:
         return None

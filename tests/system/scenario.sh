@@ -114,6 +114,7 @@ view -r
 view -rne
 view -rnee
 view -rn6
+view -rn -4
 view -r -A inet6
 view -i
 view -ia
@@ -214,7 +215,7 @@ fi
 
 # ---- our views with no net-tools oracle: checked by the host against the
 # known sockets (classic switches) ----
-for a in "-an -p tcp" "-an -p udp" "-rn -4" "-E" "-q -n"; do
+for a in "-an -p tcp" "-an -p udp" "-E" "-q -n"; do
 	ours_only classic "$a"
 done
 
