@@ -80,6 +80,15 @@
 //config:	help
 //config:	Add support for -M: masqueraded (NAT) connections from conntrack.
 //config:
+//config:config FEATURE_NETSTAT_CONNTRACK_NETLINK
+//config:	bool "Read conntrack over netlink when /proc has no table"
+//config:	default n
+//config:	depends on FEATURE_NETSTAT_CONNTRACK
+//config:	help
+//config:	On kernels built without CONFIG_NF_CONNTRACK_PROCFS there is no
+//config:	/proc/net/nf_conntrack; -M then asks the kernel for the same
+//config:	table with a ctnetlink dump and prints the same rows.
+//config:
 //config:config FEATURE_NETSTAT_RESOLVE
 //config:	bool "Enable host, service and user names"
 //config:	default y

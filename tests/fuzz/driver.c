@@ -55,6 +55,9 @@ static const char lo_dev[] =
 	" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
 	"    lo:    3467      33    0    0    0     0          0         0     3467      33    0    0    0     0       0          0\n";
 
+#if defined(FUZZ_TARGET_ctnetlink)
+#include "../../applet/conntrack.c"
+#endif
 #if defined(FUZZ_TARGET_dns)
 /* The reply parser of resolv.c, fed answers to one real question (for
  * 10.1.2.3, or 2001:db8::1 when the switch byte is odd); with bit 3 of
@@ -216,6 +219,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #elif defined(FUZZ_TARGET_conntrack)
 	fuzz_files[0].suffix = (data[0] & 0x40) ? "/net/ip_conntrack" : "/net/nf_conntrack";
 	show_conntrack();
+#elif defined(FUZZ_TARGET_ctnetlink)
+	/* the datagrams of a ctnetlink dump, as -M reads them without
+	 * /proc/net/nf_conntrack */
+	nl_message_no = 0;
+	nl_messages(data + 1, size - 1, (data[0] & 0x40) ? FAMILY_INET6 :
+		    FAMILY_INET | FAMILY_INET6);
 #elif defined(FUZZ_TARGET_hosts) || defined(FUZZ_TARGET_networks) || \
 	defined(FUZZ_TARGET_passwd) || defined(FUZZ_TARGET_services) || \
 	defined(FUZZ_TARGET_protocols) || defined(FUZZ_TARGET_resolvconf)

@@ -33,6 +33,7 @@ seeds_for() {
 	hosts|networks|passwd|services|protocols) ls tests/etc/"$1" tests/resolve/*"$1"* /etc/"$1" ;;
 	resolvconf) ls tests/etc/resolv.conf tests/resolve/*resolv* ;;
 	dns) ls tests/fuzz/seeds/dns-* ;;
+	ctnetlink) ls tests/fuzz/seeds/ctnetlink-* ;;
 	route) ls tests/fixtures/*/net/route tests/fixtures/*/net/rt_cache ;;
 	igmp) ls tests/fixtures/*/net/igmp tests/fixtures/*/net/igmp6 ;;
 	*) ls tests/fixtures/*/net/"$1" tests/fixtures/*/net/"$1"6 ;;
@@ -51,9 +52,10 @@ if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
 fi
 for t in $targets; do
 	bin=$out/fuzz-$t
-	# the dns target includes resolv.c itself
+	# the dns and ctnetlink targets include resolv.c and conntrack.c
 	objs=$(ls "$out"/obj/*.o)
 	[ "$t" = dns ] && objs=$(echo "$objs" | grep -v '/resolv\.o$')
+	[ "$t" = ctnetlink ] && objs=$(echo "$objs" | grep -v '/conntrack\.o$')
 	# shellcheck disable=SC2086
 	clang $cflags -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
 		-o "$bin" tests/fuzz/driver.c $objs 2>"$out/build-$t.log" ||
