@@ -54,7 +54,7 @@ static int take_field(struct conntrack *c, int *tuple, const char *key,
 	struct ct_tuple *t;
 
 	for (i = 0; *k; i++, k += *k + 1)
-		if ((size_t)*k == klen && !memcmp(k + 1, key, klen))
+		if ((size_t)*k == klen && k[1] == key[0] && !memcmp(k + 1, key, klen))
 			break;
 	if (!*k)
 		return 1;	/* type, code, mark, zone, use, ...: not shown */

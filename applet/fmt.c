@@ -188,12 +188,14 @@ int scan_dec(const char **p, uint64_t *v)
 {
 	const char *s = *p;
 	uint64_t x = 0;
+	unsigned d;
 
 	if (*s < '0' || *s > '9')
 		return 0;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		unsigned d = (unsigned)(*s - '0');
-		if (x > UINT64_MAX / 10 || (x == UINT64_MAX / 10 && d > UINT64_MAX % 10))
+	/* 19 digits always fit; only a longer number is checked */
+	for (; (d = (unsigned)(*s - '0')) < 10; s++) {
+		if (s - *p >= 19 &&
+		    (x > UINT64_MAX / 10 || (x == UINT64_MAX / 10 && d > UINT64_MAX % 10)))
 			return 0;
 		x = x * 10 + d;
 	}

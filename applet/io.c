@@ -125,16 +125,26 @@ void out_u64_left(uint64_t v, unsigned width)
 
 void out_escaped(const char *s, size_t n)
 {
-	for (; n--; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c < 0x20 || c == 0x7f) {
+	size_t run;
+
+	while (n) {
+		unsigned char c;
+		for (run = 0; run < n; run++) {
+			c = (unsigned char)s[run];
+			if (c < 0x20 || c == 0x7f)
+				break;
+		}
+		out_mem(s, run);
+		if (run == n)
+			return;
+		{
 			char e[4] = { '\\', (char)('0' + (c >> 6)),
 				      (char)('0' + ((c >> 3) & 7)),
 				      (char)('0' + (c & 7)) };
 			out_mem(e, 4);
-		} else {
-			out_char((char)c);
 		}
+		s += run + 1;
+		n -= run + 1;
 	}
 }
 
