@@ -39,7 +39,6 @@ enum { CT_UNREPLIED = 1, CT_ASSURED = 2, CT_PORTS = 4 };
 enum { ENDPOINT_WIDTH = 18, PROTO_WIDTH = 4, WIDE_PROTO_WIDTH = 7 };
 
 static struct line_reader ct_reader;
-static char ct_path[PATH_BUF];
 
 /* One "key=value" word into the connection; 0 if the value is bad. */
 static int take_field(struct conntrack *c, int *tuple, const char *key,
@@ -547,7 +546,7 @@ static int show_conntrack_netlink(unsigned fam)
 		uint8_t family, version;
 		uint16_t res_id;
 	} req = { sizeof(req), CT_GET, NL_REQUEST_DUMP, 0, 0, 0, 0, 0 };
-	uint8_t *buf = (uint8_t *)ct_reader.buf;
+	uint8_t *buf = (uint8_t *)reader_buffer(&ct_reader);
 	int fd = socket(16 /* AF_NETLINK */, SOCK_RAW | SOCK_CLOEXEC,
 			12 /* NETLINK_NETFILTER */);
 	ssize_t got;
@@ -562,7 +561,7 @@ static int show_conntrack_netlink(unsigned fam)
 	nl_message_no = 0;
 	for (;;) {
 		/* a datagram cut to the buffer ends in a bad message length */
-		got = read(fd, buf, sizeof(ct_reader.buf));
+		got = read(fd, buf, LINE_MAX_LEN + 1);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -587,6 +586,7 @@ static int show_conntrack_netlink(unsigned fam)
 			break;
 	}
 	close(fd);
+	reader_close(&ct_reader);
 	return 1;
 }
 #endif
@@ -603,7 +603,7 @@ int show_conntrack(void)
 	if (!fam)
 		fam = FAMILY_INET | FAMILY_INET6;
 	for (i = 0; i < 2; i++)
-		if (reader_open_proc(&ct_reader, files[i], ct_path) == 0 ||
+		if (reader_open_proc(&ct_reader, files[i], table_path) == 0 ||
 		    errno != ENOENT)
 			break;
 #if ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK
@@ -617,7 +617,7 @@ int show_conntrack(void)
 		return 1;
 	}
 	if (ct_reader.fd < 0) {
-		msg_errno(ct_path, errno);
+		msg_errno(table_path, errno);
 		return 1;
 	}
 	print_conntrack_header();
@@ -628,7 +628,7 @@ int show_conntrack(void)
 		bad = strlen(line) != len ? "NUL byte in line, skipped"
 					  : parse_conntrack(line, i == 0, &c);
 		if (bad) {
-			msg_line(ct_path, ct_reader.line_no, bad);
+			msg_line(table_path, ct_reader.line_no, bad);
 			continue;
 		}
 		if (fam & (c.v6 ? FAMILY_INET6 : FAMILY_INET))

@@ -29,7 +29,7 @@ struct iface {
 	uint64_t stats[STAT_FIELDS];
 };
 
-static struct iface ifaces[IFACE_MAX];
+static struct iface *ifaces;	/* IFACE_MAX, mapped by the first iface_add */
 static unsigned iface_count, iface_overflow;
 
 
@@ -90,6 +90,8 @@ static struct iface *iface_add(const char *name)
 	unsigned i = iface_count;
 	int c;
 
+	if (!ifaces)
+		ifaces = state_alloc(IFACE_MAX * sizeof(*ifaces));
 	while (i && (c = name_compare(ifaces[i - 1].name, name)) >= 0) {
 		if (c == 0)
 			return &ifaces[i - 1];

@@ -64,7 +64,7 @@ int ifreq_state(const char *name, struct iface_state *s)
 
 void ifreq_names(void (*add)(const char *name))
 {
-	static struct ifreq reqs[64];
+	struct ifreq reqs[64];
 	struct ifconf ifc;
 	unsigned i;
 

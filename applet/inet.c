@@ -360,7 +360,7 @@ static struct line_reader inet_reader;
 /* Rows wait here while the names of their addresses are looked up
  * together (names.c, resolv.c); printing them asks for the answers. */
 enum { ROWS_IN_FLIGHT = 32 };
-static struct inet_socket rows_held[ROWS_IN_FLIGHT];
+static struct inet_socket *rows_held;	/* ROWS_IN_FLIGHT, mapped when names are on */
 static unsigned rows_held_count;
 
 static void hold_row(const struct inet_file *f, const struct inet_socket *s)
@@ -369,6 +369,8 @@ static void hold_row(const struct inet_file *f, const struct inet_socket *s)
 		host_prefetch(s->local, f->v6 ? 6 : 4);
 	if (!opt_has(OPT_n_host) || (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)))
 		host_prefetch(s->remote, f->v6 ? 6 : 4);
+	if (!rows_held)
+		rows_held = state_alloc(ROWS_IN_FLIGHT * sizeof(*rows_held));
 	rows_held[rows_held_count++] = *s;
 }
 

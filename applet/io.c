@@ -4,6 +4,8 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -11,8 +13,29 @@
 enum { OUT_BUF = 8192 };
 /* Fuzz builds keep stderr for the sanitizers' reports. */
 enum { ERR_FD = NETSTAT_FUZZING ? 1 : 2 };
-static char out_buf[OUT_BUF];
-static unsigned out_len;
+/* Mapped at the first output: out_len starts "full" so that the first
+ * write comes to out_flush. */
+static char *out_buf;
+static unsigned out_len = OUT_BUF;
+
+/* The system call itself: musl's mmap() wrapper costs more than this
+ * file needs of it. 32-bit ABIs name it mmap2 (the offset, 0, in pages). */
+void *state_alloc(size_t size)
+{
+#ifdef SYS_mmap2
+	void *p = (void *)syscall(SYS_mmap2, 0, size, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#else
+	void *p = (void *)syscall(SYS_mmap, 0, size, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#endif
+
+	if (p == MAP_FAILED) {
+		msg(error_text(ENOMEM), (char *)0);
+		_exit(1);
+	}
+	return p;
+}
 
 static int write_all(int fd, const char *p, size_t n)
 {
@@ -34,6 +57,10 @@ void out_flush(void)
 	unsigned n = out_len;
 
 	out_len = 0;
+	if (!out_buf) {
+		out_buf = state_alloc(OUT_BUF);
+		return;
+	}
 	if (n && write_all(1, out_buf, n) < 0) {
 		int err = errno;
 		/* The reader went away (SIGPIPE ignored): end quietly. */
@@ -52,15 +79,16 @@ void out_mem(const char *s, size_t n)
 		return;
 	}
 	while (n) {
-		size_t room = OUT_BUF - out_len;
+		size_t room;
+		if (out_len == OUT_BUF)
+			out_flush();
+		room = OUT_BUF - out_len;
 		if (room > n)
 			room = n;
 		memcpy(out_buf + out_len, s, room);
 		out_len += (unsigned)room;
 		s += room;
 		n -= room;
-		if (out_len == OUT_BUF)
-			out_flush();
 	}
 }
 
@@ -265,6 +293,32 @@ static const struct fuzz_file *fuzz_open;
 static size_t fuzz_pos;
 #endif
 
+/* Readers open at once: a /proc table, a name file while its rows print,
+ * resolv.conf when the first lookup starts. */
+enum { READER_BUFS = 4 };
+static char *reader_bufs[READER_BUFS];
+static struct line_reader *reader_owner[READER_BUFS];
+
+char *reader_buffer(struct line_reader *r)
+{
+	unsigned i, free_slot = READER_BUFS;
+
+	for (i = 0; i < READER_BUFS; i++) {
+		if (reader_owner[i] == r)
+			return r->buf;
+		if (!reader_owner[i] && free_slot == READER_BUFS)
+			free_slot = i;
+	}
+	if (free_slot == READER_BUFS) {
+		msg("too many files open at once", (char *)0);
+		_exit(1);
+	}
+	if (!reader_bufs[free_slot])
+		reader_bufs[free_slot] = state_alloc(LINE_MAX_LEN + 1);
+	reader_owner[free_slot] = r;
+	return r->buf = reader_bufs[free_slot];
+}
+
 int reader_open(struct line_reader *r, const char *path)
 {
 #if NETSTAT_FUZZING
@@ -290,7 +344,10 @@ int reader_open(struct line_reader *r, const char *path)
 	r->start = r->end = 0;
 	r->eof = 0;
 	r->from_proc = 0;
-	return r->fd < 0 ? -1 : 0;
+	if (r->fd < 0)
+		return -1;
+	reader_buffer(r);
+	return 0;
 }
 
 int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf)
@@ -303,9 +360,14 @@ int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf)
 
 void reader_close(struct line_reader *r)
 {
+	unsigned i;
+
 	if (r->fd >= 0 && !NETSTAT_FUZZING)
 		close(r->fd);
 	r->fd = -1;
+	for (i = 0; i < READER_BUFS; i++)
+		if (reader_owner[i] == r)
+			reader_owner[i] = 0;
 }
 
 /* Reads more input after r->end; 0 at end of file or on error. */

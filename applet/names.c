@@ -60,9 +60,12 @@ struct name_slot {
 	uint8_t kind;		/* 0: empty */
 	uint16_t name;		/* offset in name_pool, or NO_NAME */
 };
-static struct name_slot name_table[NAME_SLOTS];
+/* Mapped at the first lookup. */
+static struct name_tables {
+	struct name_slot slot[NAME_SLOTS];
+	char pool[NAME_POOL];
+} *names_mem;
 static unsigned name_count, name_pool_used;
-static char name_pool[NAME_POOL];
 
 static struct name_slot *find_slot(unsigned kind, const uint8_t *key)
 {
@@ -70,10 +73,12 @@ static struct name_slot *find_slot(unsigned kind, const uint8_t *key)
 	unsigned i;
 	struct name_slot *s;
 
+	if (!names_mem)
+		names_mem = state_alloc(sizeof(*names_mem));
 	for (i = 0; i < 16; i++)
 		h = (h ^ key[i]) * 16777619u;
 	for (i = h ^ h >> 16;; i++) {
-		s = &name_table[i % NAME_SLOTS];
+		s = &names_mem->slot[i % NAME_SLOTS];
 		if (!s->kind || (s->kind == kind && !memcmp(s->key, key, 16)))
 			return s;
 	}
@@ -109,8 +114,8 @@ static void name_add(unsigned kind, const uint8_t *key, const char *name,
 		if (n >= NAME_LEN)
 			n = NAME_LEN - 1;
 		s->name = (uint16_t)name_pool_used;
-		memcpy(name_pool + name_pool_used, name, n);
-		name_pool[name_pool_used + n] = 0;
+		memcpy(names_mem->pool + name_pool_used, name, n);
+		names_mem->pool[name_pool_used + n] = 0;
 		name_pool_used += (unsigned)n + 1;
 	}
 }
@@ -122,7 +127,7 @@ static const char *name_find(unsigned kind, const uint8_t *key)
 
 	if (!s->kind)
 		return 0;
-	return s->name == NO_NAME ? "" : name_pool + s->name;
+	return s->name == NO_NAME ? "" : names_mem->pool + s->name;
 }
 
 /* Parses a dotted quad or an IPv6 text address; 4, 16 or 0 (not one). */
@@ -319,7 +324,8 @@ static unsigned names_loaded;	/* bits over names_paths */
 #if NETSTAT_FUZZING
 void names_reset(void)
 {
-	memset(name_table, 0, sizeof(name_table));
+	if (names_mem)
+		memset(names_mem->slot, 0, sizeof(names_mem->slot));
 	name_count = name_pool_used = names_loaded = 0;
 }
 #endif

@@ -83,7 +83,7 @@
 //config:config FEATURE_NETSTAT_CONNTRACK_NETLINK
 //config:	bool "Read conntrack over netlink when /proc has no table"
 //config:	default n
-//config:	depends on FEATURE_NETSTAT_CONNTRACK
+//config:	depends on NETSTAT && FEATURE_NETSTAT_CONNTRACK
 //config:	help
 //config:	On kernels built without CONFIG_NF_CONNTRACK_PROCFS there is no
 //config:	/proc/net/nf_conntrack; -M then asks the kernel for the same

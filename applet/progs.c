@@ -1,6 +1,6 @@
 /* The socket inode to program map for -p: one pass over
- * $PROC_ROOT/<pid>/fd, as net-tools makes it. Fixed tables that only -p
- * touches: sockets are collected as (inode, process) pairs, sorted once,
+ * $PROC_ROOT/<pid>/fd, as net-tools makes it. Fixed tables, mapped when
+ * -p first runs: sockets are collected as (inode, process) pairs, sorted once,
  * and looked up by binary search. */
 #include <dirent.h>
 #include <errno.h>
@@ -37,17 +37,19 @@ struct dir_iter {
 static struct prog_map {
 	unsigned sockets, procs;
 	uint8_t loaded, denied, found, warned_full;
-	char rel[PID_LEN_MAX + 16];	/* "<pid>/fd", "<pid>/cmdline" */
-	char escaped[PROG_NAME_LEN * 4];
+} map;
+/* Mapped by the first prog_map_load. (inode, process index) pairs,
+ * sorted by both: for an inode the first process found comes first, as
+ * net-tools keeps the first. */
+static struct prog_tables {
+	uint64_t sock_inode[PROG_SOCKETS_MAX];
+	uint16_t sock_proc[PROG_SOCKETS_MAX];
+	char names[PROG_PROCS_MAX][PROG_NAME_LEN];
 	_Alignas(8) char proc_dir[4096];
 	_Alignas(8) char fd_dir[16384];
-} map;
-/* (inode, process index) pairs, sorted by both: for an inode the first
- * process found comes first, as net-tools keeps the first. Only -p
- * touches these pages. */
-static uint64_t sock_inode[PROG_SOCKETS_MAX];
-static uint16_t sock_proc[PROG_SOCKETS_MAX];
-static char names[PROG_PROCS_MAX][PROG_NAME_LEN];
+	char rel[PID_LEN_MAX + 16];	/* "<pid>/fd", "<pid>/cmdline" */
+	char escaped[PROG_NAME_LEN * 4];
+} *pt;
 
 /* The next entry's name, or 0 at the end. */
 static const char *next_name(struct dir_iter *d)
@@ -81,7 +83,7 @@ static int socket_inode(const char *link, size_t n, uint64_t *inode)
 	return scan_dec(&p, inode) && p == link + n && *inode != UINT64_MAX;
 }
 
-/* The name of the process in map.rel ("<pid>/", pid_len + 1 bytes) from
+/* The name of the process in pt->rel ("<pid>/", pid_len + 1 bytes) from
  * the first 511 bytes of its cmdline: "PID/" and the first argument, its
  * base name when it starts with '/', the whole cut to 19 bytes. Returns
  * its index, -1 when cmdline cannot be read, -2 when the table is full. */
@@ -92,8 +94,8 @@ static int add_process(unsigned pid_len)
 	int fd;
 	unsigned n;
 
-	memcpy(map.rel + pid_len + 1, "cmdline", 8);
-	fd = open(proc_path(path, map.rel), O_RDONLY);
+	memcpy(pt->rel + pid_len + 1, "cmdline", 8);
+	fd = open(proc_path(path, pt->rel), O_RDONLY);
 	if (fd < 0)
 		return -1;
 	do
@@ -110,9 +112,9 @@ static int add_process(unsigned pid_len)
 		for (s = base; *s; s++)
 			if (*s == '/')
 				base = s + 1;
-	name = names[map.procs];
+	name = pt->names[map.procs];
 	n = pid_len + 1 < PROG_NAME_LEN - 1 ? pid_len + 1 : PROG_NAME_LEN - 1;
-	memcpy(name, map.rel, n);
+	memcpy(name, pt->rel, n);
 	while (n < PROG_NAME_LEN - 1 && *base)
 		name[n++] = *base++;
 	name[n] = 0;
@@ -131,8 +133,8 @@ static void scan_process(int fd, unsigned pid_len)
 
 	d.fd = fd;
 	d.n = d.at = 0;
-	d.buf = map.fd_dir;
-	d.size = sizeof(map.fd_dir);
+	d.buf = pt->fd_dir;
+	d.size = sizeof(pt->fd_dir);
 	while ((name = next_name(&d))) {
 		if (!is_digit((unsigned char)name[0]))
 			continue;
@@ -155,26 +157,26 @@ static void scan_process(int fd, unsigned pid_len)
 			map.warned_full = 1;
 			continue;
 		}
-		sock_inode[map.sockets] = inode;
-		sock_proc[map.sockets++] = (uint16_t)index;
+		pt->sock_inode[map.sockets] = inode;
+		pt->sock_proc[map.sockets++] = (uint16_t)index;
 	}
 }
 
 static int pair_less(unsigned a, unsigned b)
 {
-	return sock_inode[a] < sock_inode[b] ||
-	       (sock_inode[a] == sock_inode[b] && sock_proc[a] < sock_proc[b]);
+	return pt->sock_inode[a] < pt->sock_inode[b] ||
+	       (pt->sock_inode[a] == pt->sock_inode[b] && pt->sock_proc[a] < pt->sock_proc[b]);
 }
 
 static void pair_swap(unsigned a, unsigned b)
 {
-	uint64_t inode = sock_inode[a];
-	uint16_t proc = sock_proc[a];
+	uint64_t inode = pt->sock_inode[a];
+	uint16_t proc = pt->sock_proc[a];
 
-	sock_inode[a] = sock_inode[b];
-	sock_proc[a] = sock_proc[b];
-	sock_inode[b] = inode;
-	sock_proc[b] = proc;
+	pt->sock_inode[a] = pt->sock_inode[b];
+	pt->sock_proc[a] = pt->sock_proc[b];
+	pt->sock_inode[b] = inode;
+	pt->sock_proc[b] = proc;
 }
 
 static void sift_down(unsigned i, unsigned n)
@@ -211,6 +213,8 @@ void prog_map_load(void)
 
 	if (map.loaded)
 		return;
+	if (!pt)
+		pt = state_alloc(sizeof(*pt));
 	map.loaded = 1;
 	map.sockets = map.procs = 0;
 	map.denied = map.found = 0;
@@ -220,16 +224,16 @@ void prog_map_load(void)
 		return;
 	}
 	d.n = d.at = 0;
-	d.buf = map.proc_dir;
-	d.size = sizeof(map.proc_dir);
+	d.buf = pt->proc_dir;
+	d.size = sizeof(pt->proc_dir);
 	while ((name = next_name(&d))) {
 		for (n = 0; is_digit((unsigned char)name[n]); n++)
 			;
 		if (name[n] || !n || n > PID_LEN_MAX)
 			continue;
-		memcpy(map.rel, name, n);
-		memcpy(map.rel + n, "/fd", 4);
-		fd = open(proc_path(path, map.rel), O_RDONLY | O_DIRECTORY);
+		memcpy(pt->rel, name, n);
+		memcpy(pt->rel + n, "/fd", 4);
+		fd = open(proc_path(path, pt->rel), O_RDONLY | O_DIRECTORY);
 		if (fd < 0) {
 			/* A process that exits meanwhile is no error. */
 			if (errno == EACCES)
@@ -267,19 +271,20 @@ const char *prog_name(uint64_t inode)
 {
 	unsigned lo = 0, hi = map.sockets, mid;
 	const char *s;
-	char *e = map.escaped;
+	char *e;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (sock_inode[mid] < inode)
+		if (pt->sock_inode[mid] < inode)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == map.sockets || sock_inode[lo] != inode)
+	if (lo == map.sockets || pt->sock_inode[lo] != inode)
 		return "-";
+	e = pt->escaped;
 	/* Control bytes are escaped, unlike net-tools (CVE-2024-58251). */
-	for (s = names[sock_proc[lo]]; *s; s++) {
+	for (s = pt->names[pt->sock_proc[lo]]; *s; s++) {
 		unsigned c = (unsigned char)*s;
 		if (c < 0x20 || c == 0x7f) {
 			*e++ = '\\';
@@ -290,7 +295,7 @@ const char *prog_name(uint64_t inode)
 		*e++ = (char)c;
 	}
 	*e = 0;
-	return map.escaped;
+	return pt->escaped;
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += progs.o

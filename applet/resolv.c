@@ -59,7 +59,7 @@ static struct {
 	uint32_t spent;		/* ms waited so far */
 	uint16_t id_base;
 } dns;
-static struct flight flights[DNS_FLIGHT];
+static struct flight *flights;	/* DNS_FLIGHT, mapped by the first find_flight */
 static struct line_reader resolv_reader;
 
 /* The raw system call: musl's clock_gettime brings a vDSO lookup that
@@ -132,7 +132,8 @@ int dns_own_socket(unsigned local_port, const uint8_t *remote, int v6)
 void dns_reset(void)
 {
 	memset(&dns, 0, sizeof(dns));
-	memset(flights, 0, sizeof(flights));
+	if (flights)
+		memset(flights, 0, DNS_FLIGHT * sizeof(*flights));
 }
 #endif
 
@@ -252,6 +253,8 @@ static struct flight *find_flight(const uint8_t *addr, int family, int ask)
 		family = 4;
 	}
 	alen = family == 6 ? 16 : 4;
+	if (!flights)
+		flights = state_alloc(DNS_FLIGHT * sizeof(*flights));
 	for (i = 0; i < DNS_FLIGHT; i++) {
 		f = &flights[i];
 		if (f->state != FLIGHT_FREE && f->family == family &&

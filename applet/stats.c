@@ -58,7 +58,7 @@ static struct {
 	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
 	const char *find;	/* snmp_value: the counter looked for */
 	uint64_t found;
-} S;
+} *S;	/* mapped by the first show_statistics or snmp_value */
 
 static size_t ustrlen(const unsigned char *p)
 {
@@ -71,10 +71,10 @@ static void index_table(void)
 	unsigned i;
 
 	for (i = 0; i < STATS_TOKENS; i++, p += ustrlen(p) + 1)
-		S.token_at[i] = (uint16_t)(p - stats_tokens);
+		S->token_at[i] = (uint16_t)(p - stats_tokens);
 	p = stats_text;
 	for (i = 0; i < STATS_SENTENCES; i++, p += ustrlen(p) + 1)
-		S.sentence_at[i] = (uint16_t)(p - stats_text);
+		S->sentence_at[i] = (uint16_t)(p - stats_text);
 }
 
 /* Unpacks a table string into out; returns its end (not terminated). */
@@ -82,7 +82,7 @@ static char *unpack(char *out, const unsigned char *p)
 {
 	for (; *p; p++) {
 		if (*p & 0x80)
-			out = unpack(out, stats_tokens + S.token_at[*p & 0x7f]);
+			out = unpack(out, stats_tokens + S->token_at[*p & 0x7f]);
 		else
 			*out++ = (char)*p;
 	}
@@ -94,7 +94,7 @@ static const char *match_packed(const unsigned char *p, const char *s)
 {
 	for (; s && *p; p++) {
 		if (*p & 0x80)
-			s = match_packed(stats_tokens + S.token_at[*p & 0x7f], s);
+			s = match_packed(stats_tokens + S->token_at[*p & 0x7f], s);
 		else if (*s++ != (char)*p)
 			return NULL;
 	}
@@ -108,15 +108,15 @@ static int find_counter(const char **name)
 	const unsigned char *p;
 	const char *end;
 
-	if (!S.sec)
+	if (!S->sec)
 		return -1;
-	if (S.sec->flags & STATS_F_PREFIXED) {
-		size_t n = strlen(S.sec->title);
-		if (strncmp(*name, S.sec->title, n))
+	if (S->sec->flags & STATS_F_PREFIXED) {
+		size_t n = strlen(S->sec->title);
+		if (strncmp(*name, S->sec->title, n))
 			return -1;
 		*name += n;
 	}
-	for (p = stats_text + S.sec->entries; *p; p += ustrlen(p) + 2) {
+	for (p = stats_text + S->sec->entries; *p; p += ustrlen(p) + 2) {
 		end = match_packed(p, *name);
 		if (end && !*end)
 			return p[ustrlen(p) + 1];
@@ -128,7 +128,7 @@ static void print_sentence(unsigned n, uint64_t val, unsigned indent)
 {
 	char buf[128], *pct;
 
-	*unpack(buf, stats_text + S.sentence_at[n]) = 0;
+	*unpack(buf, stats_text + S->sentence_at[n]) = 0;
 	pct = strchr(buf, '%');
 	out_spaces(indent);
 	out_mem(buf, (size_t)(pct - buf));
@@ -139,7 +139,7 @@ static void print_sentence(unsigned n, uint64_t val, unsigned indent)
 
 static unsigned indent(void)
 {
-	return S.state == NORMAL ? 4 : 8;
+	return S->state == NORMAL ? 4 : 8;
 }
 
 /* One counter, as net-tools' printval(): the indent of a raw line and of
@@ -163,18 +163,18 @@ static void print_counter(const char *name, uint64_t val)
 	if (n == 0)
 		return;
 	if (n < STATS_FIRST_HIST) {
-		S.state = NORMAL;
+		S->state = NORMAL;
 		if (val || n < STATS_FIRST_OPT)
 			print_sentence((unsigned)n, val, 4);
 		return;
 	}
 	hist = key[0] == 'I' ? INPUT_HISTOGRAM : OUTPUT_HISTOGRAM;
-	if (S.state != hist) {
+	if (S->state != hist) {
 		out_spaces(indent());
 		out_str(hist == INPUT_HISTOGRAM ? "ICMP input histogram:\n"
 						: "ICMP output histogram:\n");
 	}
-	S.state = hist;
+	S->state = hist;
 	if (val)
 		print_sentence((unsigned)n, val, 8);
 }
@@ -185,7 +185,7 @@ static unsigned classic_bits(const char *title)
 
 	for (i = 0; i < sizeof(classic_sections) / sizeof(classic_sections[0]); i++)
 		if (str_eq(title, classic_sections[i].title))
-			return S.snmp6_pass && classic_sections[i].bits == STATS_TCP
+			return S->snmp6_pass && classic_sections[i].bits == STATS_TCP
 				       ? STATS_TCP6 : classic_sections[i].bits;
 	return 0;
 }
@@ -197,18 +197,18 @@ static void start_section(const char *title, unsigned v6)
 {
 	unsigned i;
 
-	S.sec = 0;
+	S->sec = 0;
 	for (i = 0; i < sizeof(stats_sections) / sizeof(stats_sections[0]); i++)
 		if ((stats_sections[i].flags & STATS_F_V6) == v6 &&
 		    str_eq(title, stats_sections[i].title))
-			S.sec = &stats_sections[i];
-	if (S.classic)
-		S.show = (classic_bits(title) & S.classic) != 0;
+			S->sec = &stats_sections[i];
+	if (S->classic)
+		S->show = (classic_bits(title) & S->classic) != 0;
 	else
-		S.show = !S.sec || (S.sec->flags & S.shown);
-	if (S.sec)
-		S.state = NORMAL;
-	if (S.show) {
+		S->show = !S->sec || (S->sec->flags & S->shown);
+	if (S->sec)
+		S->state = NORMAL;
+	if (S->show) {
 		out_escaped(title, strlen(title));
 		out_str(":\n");
 	}
@@ -224,7 +224,7 @@ static void bad_line(unsigned line, const char *what, const char *name)
 	memcpy(buf, what, n);
 	memcpy(buf + n, name, m);
 	buf[n + m] = 0;
-	msg_line(S.r.path, line, buf);
+	msg_line(S->r.path, line, buf);
 }
 
 /* strtoull(*p, p, 10) as glibc does it: signs, overflow to the maximum,
@@ -270,14 +270,14 @@ static void print_pair(char *names, const char *values, const char *only)
 	int last, reported = 0, ok;
 
 	if (!sp || !np) {
-		bad_line(sp ? S.r.line_no : S.header_line,
+		bad_line(sp ? S->r.line_no : S->header_line,
 			 "no ':' after the section name", "");
 		return;
 	}
 	*sp++ = 0;
 	if (only && strncmp(names, only, strlen(only)))
 		return;
-	if (!S.find)
+	if (!S->find)
 		start_section(names, 0);
 	np++;
 	do {
@@ -287,14 +287,14 @@ static void print_pair(char *names, const char *values, const char *only)
 		end = sp + strcspn(sp, separators);
 		last = !*end;
 		*end = 0;
-		if (*sp && S.find) {
+		if (*sp && S->find) {
 			val = scan_counter(&np, &ok);
-			if (ok && !strcmp(sp, S.find))
-				S.found = val;
-		} else if (*sp && S.show) {
+			if (ok && !strcmp(sp, S->find))
+				S->found = val;
+		} else if (*sp && S->show) {
 			val = scan_counter(&np, &ok);
 			if (!ok && !reported++)
-				bad_line(S.r.line_no, "bad or missing value for ", sp);
+				bad_line(S->r.line_no, "bad or missing value for ", sp);
 			print_counter(sp, val);
 		}
 		sp = end + 1;
@@ -307,7 +307,7 @@ static int whole_line(enum line_result res, const char *line, size_t len)
 	if (res != LINE_OK)
 		return 0;	/* the reader said why */
 	if (strlen(line) != len) {
-		bad_line(S.r.line_no, "NUL byte in line, skipped", "");
+		bad_line(S->r.line_no, "NUL byte in line, skipped", "");
 		return 0;
 	}
 	return 1;
@@ -323,11 +323,11 @@ static int read_pairs(const char *rel, const char *only)
 	size_t len;
 	char *line;
 
-	if (reader_open_proc(&S.r, rel, S.path) < 0)
+	if (reader_open_proc(&S->r, rel, S->path) < 0)
 		return -1;
-	while ((res = read_line(&S.r, &line, &len)) != LINE_EOF) {
+	while ((res = read_line(&S->r, &line, &len)) != LINE_EOF) {
 		/* lines the reader dropped, and this one if it is bad */
-		while (++seen < S.r.line_no)
+		while (++seen < S->r.line_no)
 			want = want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
 		if (!whole_line(res, line, len)) {
 			want = want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
@@ -335,29 +335,36 @@ static int read_pairs(const char *rel, const char *only)
 		}
 		if (want == WANT_NAMES) {
 			if (len) {
-				memcpy(S.header, line, len + 1);
-				S.header_line = S.r.line_no;
+				memcpy(S->header, line, len + 1);
+				S->header_line = S->r.line_no;
 				want = WANT_VALUES;
 			}
 			continue;
 		}
 		if (want == WANT_VALUES)
-			print_pair(S.header, line, only);
+			print_pair(S->header, line, only);
 		want = WANT_NAMES;
 	}
-	reader_close(&S.r);
+	reader_close(&S->r);
 	return 0;
 }
 
 /* One counter of net/snmp ("Ip", "InUnknownProtos"); 0 when absent. */
+static void stats_map(void)
+{
+	if (!S)
+		S = state_alloc(sizeof(*S));
+}
+
 uint64_t snmp_value(const char *section, const char *name)
 {
-	S.find = name;
-	S.found = 0;
+	stats_map();
+	S->find = name;
+	S->found = 0;
 	if (read_pairs("net/snmp", section) < 0)
-		S.found = 0;
-	S.find = 0;
-	return S.found;
+		S->found = 0;
+	S->find = 0;
+	return S->found;
 }
 
 /* strstr(), which costs musl 1.3 KB. */
@@ -385,7 +392,7 @@ static void read_snmp6(void)
 
 	name[0] = 0;
 	val = 0;
-	while ((res = read_line(&S.r, &line, &len)) != LINE_EOF) {
+	while ((res = read_line(&S->r, &line, &len)) != LINE_EOF) {
 		const char *p = line, *q;
 		if (!whole_line(res, line, len))
 			continue;
@@ -395,7 +402,7 @@ static void read_snmp6(void)
 			for (n = 0; p[n] && !is_space((unsigned char)p[n]); n++)
 				;
 			if (n >= sizeof(name)) {
-				bad_line(S.r.line_no, "name too long, skipped", "");
+				bad_line(S->r.line_no, "name too long, skipped", "");
 				continue;
 			}
 			memcpy(name, p, n);
@@ -406,7 +413,7 @@ static void read_snmp6(void)
 			if (p != q)
 				val = v;
 			if (!ok)
-				bad_line(S.r.line_no, "bad or missing value for ", name);
+				bad_line(S->r.line_no, "bad or missing value for ", name);
 		}
 		if (!titled || !contains(name, title)) {
 			char *six = strchr(name, '6');
@@ -416,10 +423,10 @@ static void read_snmp6(void)
 			start_section(title, STATS_F_V6);
 			titled = 1;
 		}
-		if (S.show)
+		if (S->show)
 			print_counter(name, val);
 	}
-	reader_close(&S.r);
+	reader_close(&S->r);
 }
 
 /* sctp/snmp: "Name value" lines under the Sctp title. */
@@ -430,7 +437,7 @@ static void read_sctp(void)
 	char *line;
 
 	start_section("Sctp", 0);
-	while ((res = read_line(&S.r, &line, &len)) != LINE_EOF) {
+	while ((res = read_line(&S->r, &line, &len)) != LINE_EOF) {
 		char *p;
 		const char *v;
 		int ok;
@@ -442,14 +449,14 @@ static void read_sctp(void)
 			continue;
 		*p++ = 0;
 		v = skip_separators(p);
-		if (!*v || !S.show)
+		if (!*v || !S->show)
 			continue;
 		val = scan_counter(&v, &ok);
 		if (!ok)
-			bad_line(S.r.line_no, "bad value for ", line);
+			bad_line(S->r.line_no, "bad value for ", line);
 		print_counter(line, val);
 	}
-	reader_close(&S.r);
+	reader_close(&S->r);
 }
 
 static void cannot_open(void)
@@ -457,7 +464,7 @@ static void cannot_open(void)
 	int err = errno;
 
 	raw_err("cannot open ");
-	raw_err(S.path);
+	raw_err(S->path);
 	raw_err(": ");
 	raw_err(error_text(err));
 	raw_err("\n");
@@ -471,23 +478,23 @@ static void show_inet_statistics(void)
 	}
 	read_pairs("net/netstat", 0);
 	if (ENABLE_FEATURE_NETSTAT_SCTP &&
-	    reader_open_proc(&S.r, "net/sctp/snmp", S.path) == 0)
+	    reader_open_proc(&S->r, "net/sctp/snmp", S->path) == 0)
 		read_sctp();
 }
 
 static void show_inet6_statistics(void)
 {
-	if (reader_open_proc(&S.r, "net/snmp6", S.path) < 0) {
+	if (reader_open_proc(&S->r, "net/snmp6", S->path) < 0) {
 		cannot_open();
 		return;
 	}
 	read_snmp6();
-	if (S.classic && !(S.classic & STATS_TCP6))
+	if (S->classic && !(S->classic & STATS_TCP6))
 		return;
-	S.snmp6_pass = 1;
+	S->snmp6_pass = 1;
 	if (read_pairs("net/snmp", "Tcp") < 0)
 		cannot_open();
-	S.snmp6_pass = 0;
+	S->snmp6_pass = 0;
 }
 
 int show_statistics(void)
@@ -505,20 +512,21 @@ int show_statistics(void)
 		out_char('\n');
 		return 1;
 	}
-	if (!S.token_at[1])
+	stats_map();
+	if (!S->token_at[1])
 		index_table();
 	/* As net-tools: no protocol switch means all of them. */
-	S.shown = STATS_F_RAW | STATS_F_TCP | STATS_F_UDP | STATS_F_SCTP;
+	S->shown = STATS_F_RAW | STATS_F_TCP | STATS_F_UDP | STATS_F_SCTP;
 	if (G.socks & WANT_INET)
-		for (S.shown = i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
+		for (S->shown = i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
 			if (G.socks & switches[i][0])
-				S.shown |= switches[i][1];
-	S.classic = ENABLE_FEATURE_NETSTAT_CLASSIC ? G.classic_stats : 0;
-	S.state = NORMAL;
-	if (S.classic) {
-		if (S.classic & STATS_V4)
+				S->shown |= switches[i][1];
+	S->classic = ENABLE_FEATURE_NETSTAT_CLASSIC ? G.classic_stats : 0;
+	S->state = NORMAL;
+	if (S->classic) {
+		if (S->classic & STATS_V4)
 			show_inet_statistics();
-		if (ENABLE_FEATURE_NETSTAT_IPV6 && (S.classic & ~STATS_V4))
+		if (ENABLE_FEATURE_NETSTAT_IPV6 && (S->classic & ~STATS_V4))
 			show_inet6_statistics();
 	} else if (ENABLE_FEATURE_NETSTAT_IPV6 && inet6) {
 		show_inet6_statistics();

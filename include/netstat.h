@@ -69,6 +69,12 @@ extern struct netstat_globals G;
 
 #define opt_has(bit) (G.opts & (bit))
 
+/* ---- memory (io.c) ---- */
+/* size zeroed bytes that last until exit: the state of a feature, mapped
+ * when the feature first runs, so that no large array sits in .bss (in a
+ * BusyBox every applet would map it). Out of memory ends the run. */
+void *state_alloc(size_t size);
+
 /* ---- output: a buffered writer on fd 1 (io.c) ---- */
 void out_flush(void);
 void out_char(char c);
@@ -120,12 +126,16 @@ struct line_reader {
 	int eof;
 	int from_proc;	/* the kernel ends every line: say so when one is cut */
 	const char *path;
-	char buf[LINE_MAX_LEN + 1];
+	char *buf;		/* LINE_MAX_LEN + 1 bytes while open */
 };
 /* Opens PROC_ROOT-relative "net/tcp" etc.; returns -1 with errno set. */
 int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf);
 int reader_open(struct line_reader *r, const char *path);
 void reader_close(struct line_reader *r);
+/* A buffer of LINE_MAX_LEN + 1 bytes for r until reader_close (reader_open
+ * takes one itself); the few that are ever open at once are mapped once
+ * and reused. */
+char *reader_buffer(struct line_reader *r);
 /* A whole line in *line (NUL-terminated, no '\n', length *len), end of
  * file, or "too long": the rest of that line has been skipped and a
  * message printed. NUL bytes inside a line are reported and the line is
