@@ -52,9 +52,14 @@ static int take_field(struct conntrack *c, int *tuple, const char *key,
 	const char *p = val;
 	struct ct_tuple *t;
 
-	for (i = 0; *k; i++, k += *k + 1)
-		if ((size_t)*k == klen && k[1] == key[0] && !memcmp(k + 1, key, klen))
+	for (i = 0; *k; i++, k += *k + 1) {
+		size_t j = 0;
+		if ((size_t)*k == klen)
+			while (j < klen && k[1 + j] == key[j])
+				j++;
+		if (j == klen)
 			break;
+	}
 	if (!*k)
 		return 1;	/* type, code, mark, zone, use, ...: not shown */
 	if (i == 0 && *tuple < 1)
@@ -96,8 +101,11 @@ static const char *bad_word(const char *what, const char *word)
 	return msg_buf;
 }
 
-/* A conntrack line; returns what is wrong with it, or 0. */
-static const char *parse_conntrack(char *line, int nf_format, struct conntrack *c)
+/* Where parse_words stopped: the line is whole up to here (a NUL byte
+ * ends the words early), unread after. */
+static const char *words_end;
+
+static const char *parse_words(char *line, int nf_format, struct conntrack *c)
 {
 	char *word, *p = line, *eq;
 	unsigned n = 0;
@@ -109,6 +117,7 @@ static const char *parse_conntrack(char *line, int nf_format, struct conntrack *
 	for (;;) {
 		while (*p == ' ')
 			p++;
+		words_end = p;
 		if (!*p)
 			break;
 		word = p;
@@ -119,6 +128,7 @@ static const char *parse_conntrack(char *line, int nf_format, struct conntrack *
 		len = (size_t)(p - word);
 		if (*p)
 			*p++ = 0;
+		words_end = p;
 		n++;
 		if (nf_format && n == 1) {
 			if (str_eq(word, "ipv6"))
@@ -158,6 +168,17 @@ static const char *parse_conntrack(char *line, int nf_format, struct conntrack *
 	if (!c->proto[0] || tuple < 1)
 		return "too few fields";
 	return 0;
+}
+
+/* A conntrack line of len bytes; returns what is wrong with it, or 0. */
+static const char *parse_conntrack(char *line, size_t len, int nf_format,
+				   struct conntrack *c)
+{
+	const char *bad = parse_words(line, nf_format, c);
+
+	if (memchr(words_end, 0, (size_t)(line + len - words_end)))
+		return "NUL byte in line, skipped";
+	return bad;
 }
 
 static int same_end(const struct ct_end *a, const struct ct_end *b)
@@ -625,8 +646,7 @@ int show_conntrack(void)
 		const char *bad;
 		if (res != LINE_OK)
 			continue;	/* the reader said why */
-		bad = strlen(line) != len ? "NUL byte in line, skipped"
-					  : parse_conntrack(line, i == 0, &c);
+		bad = parse_conntrack(line, len, i == 0, &c);
 		if (bad) {
 			msg_line(table_path, ct_reader.line_no, bad);
 			continue;

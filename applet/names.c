@@ -138,7 +138,11 @@ int parse_ip(const char *s, uint8_t *out)
 	uint64_t x;
 	const char *p = s;
 
-	if (!strchr(s, ':')) {
+	/* dotted quad unless a ':' comes before any '.' */
+	while (*p && *p != ':' && *p != '.')
+		p++;
+	if (*p != ':') {
+		p = s;
 		for (i = 0; i < 4; i++) {
 			if (i && *p++ != '.')
 				return 0;
@@ -148,6 +152,7 @@ int parse_ip(const char *s, uint8_t *out)
 		}
 		return *p ? 0 : 4;
 	}
+	p = s;
 	if (p[0] == ':' && p[1] == ':') {
 		gap = 0;
 		p += 2;
@@ -157,7 +162,10 @@ int parse_ip(const char *s, uint8_t *out)
 	while (*p) {
 		if (groups >= 8)
 			return 0;
-		if (strchr(p, '.') && !strchr(p, ':') && groups <= 6) {
+		const char *q = p;
+		while (*q && *q != ':' && *q != '.')
+			q++;
+		if (*q == '.' && groups <= 6) {
 			if (parse_ip(p, tmp + 2 * groups) != 4)
 				return 0;
 			groups += 2;

@@ -40,7 +40,7 @@ live=$(unshare -n sh -c '
 	loaded=$(python3 tests/bench/ct-load.py "$3/net/nf_conntrack")
 	set -- $(python3 tests/bench/cpu.py "$runs" "$ours -M -n" \
 		"unshare -m sh -c \"mount -t tmpfs none /proc && mkdir /proc/net && exec $ours -M -n\"" \
-		"conntrack -L" "cat /proc/net/nf_conntrack")
+		"conntrack -L 2>/dev/null" "cat /proc/net/nf_conntrack")
 	echo "$loaded $*"' sh "$ours" "$runs" "$fx")
 set -- $live
 echo
