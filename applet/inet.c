@@ -253,14 +253,6 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	return (unsigned)n;
 }
 
-/* Text of known length, left-justified in width. */
-static void out_column(const char *s, unsigned n, unsigned width)
-{
-	out_mem(s, n);
-	if (n < width)
-		out_spaces(width - n);
-}
-
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
  * (the kernel's tm->when is in clock ticks of 1/100 s). */
 static void print_timer(const struct inet_socket *s, unsigned sock)
@@ -269,6 +261,17 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 	unsigned t = s->timer;
 	uint64_t retr = sock == WANT_TCP || sock == WANT_RAW ? s->retransmits : 0;
 
+	if (json_mode()) {
+		const char *name = timer_names[sock == WANT_TCP || t == 0 ? t : 1];
+		if (sock == WANT_TCP ? t > 4 : t > 2)
+			name = 0;
+		field_json_str("timer", name, name ? strlen(name) : 0);
+		field_json_u64("timer_number", t);
+		field_json_u64("timer_expires_cs", t ? s->when : 0);
+		field_json_u64("retransmits", retr);
+		field_json_i64("timeouts", s->timeout);
+		return;
+	}
 	out_char(' ');
 	if (sock == WANT_TCP ? t <= 4 : t <= 2) {
 		out_str(timer_names[sock == WANT_TCP || t == 0 ? t : 1]);
@@ -290,20 +293,63 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 	out_char(')');
 }
 
-/* The columns after State: User and Inode (-e), program (-p), timer (-o). */
+/* The columns after State: User and Inode (-e), program (-p). */
 void print_socket_tail(uint32_t uid, uint64_t inode)
 {
 	if (G.extend) {
-		char user[40];
+		char user[40], num[U64_FMT + 1];
 		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
-		out_char(' ');
-		out_left(user, 10);
-		out_char(' ');
-		out_u64_left(inode, 10);
+		field_text(user, strlen(user), 10);
+		if (json_mode() && !opt_has(OPT_n_user)) {
+			num[fmt_i64(num, (int32_t)uid)] = 0;
+			field_json_name("user", user, num);
+		}
+		field_json_u64("uid", uid);
+		field_u64("inode", inode, 10);
 	}
 	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
-		out_char(' ');
-		out_left(prog_name(inode), 20);
+		const char *prog = prog_name(inode), *slash;
+		field_text(prog, strlen(prog), 20);
+		if (json_mode()) {
+			uint64_t pid = 0;
+			const char *p = prog = prog_raw(inode);
+			slash = p ? strchr(p, '/') : 0;
+			if (slash && scan_dec(&p, &pid) && p == slash) {
+				field_json_u64("pid", pid);
+				field_json_str("program", slash + 1, strlen(slash + 1));
+			} else {
+				field_json_str("pid", 0, 0);
+				field_json_str("program", 0, 0);
+			}
+		}
+	}
+}
+
+/* JSON: an endpoint as its numeric address and port, and the names
+ * lookups gave (null where none). */
+static void endpoint_json(const char *which, const uint8_t *addr, int v6,
+			  unsigned port, const char *proto, int numeric)
+{
+	char key[24], text[IP6_FMT], name[NAME_HOST_MAX], num[U64_FMT + 1];
+	size_t w = strlen(which);
+	unsigned n = v6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr);
+
+	memcpy(key, which, w);
+	memcpy(key + w, "_address", 9);
+	field_json_str(key, text, n);
+	memcpy(key + w, "_port", 6);
+	field_json_u64(key, port);
+	if (!numeric) {
+		text[n] = 0;
+		host_name(name, sizeof(name), addr, v6 ? 6 : 4, 0);
+		memcpy(key + w, "_host", 6);
+		field_json_name(key, name, text);
+	}
+	if (!opt_has(OPT_n_port)) {
+		num[fmt_u64(num, port)] = 0;
+		service_name(name, sizeof(name), port, proto, 0);
+		memcpy(key + w, "_service", 9);
+		field_json_name(key, port ? name : num, num);
 	}
 }
 
@@ -315,44 +361,47 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	int wide = ENABLE_FEATURE_NETSTAT_WIDE && opt_has(OPT_W);
 	int numeric = opt_has(OPT_n_host) != 0;
 	char num[U64_FMT + 16];
-
+	const char *state = num;
 	unsigned local_len, remote_len;
 
-	local_len = format_endpoint(local, s->local, f->v6, s->local_port,
-				    proto, numeric, wide);
-	if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
-		numeric = 0, wide = 1;
-	remote_len = format_endpoint(remote, s->remote, f->v6, s->remote_port,
-				     proto, numeric, wide);
-	out_left(f->label, 5);
-	out_char(' ');
-	out_u64_right(s->rxq, 6);
-	out_char(' ');
-	out_u64_right(s->txq, 6);
-	out_char(' ');
-	out_column(local, local_len, 23);
-	out_char(' ');
-	out_column(remote, remote_len, 23);
-	out_char(' ');
+	row_begin();
+	field_str("proto", f->label, 5);
+	field_u64("recv_q", s->rxq, -6);
+	field_u64("send_q", s->txq, -6);
+	if (json_mode()) {
+		endpoint_json("local", s->local, f->v6, s->local_port, proto, numeric);
+		if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
+			numeric = 0;
+		endpoint_json("remote", s->remote, f->v6, s->remote_port, proto, numeric);
+	} else {
+		local_len = format_endpoint(local, s->local, f->v6, s->local_port,
+					    proto, numeric, wide);
+		if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
+			numeric = 0, wide = 1;
+		remote_len = format_endpoint(remote, s->remote, f->v6, s->remote_port,
+					     proto, numeric, wide);
+		field_text(local, local_len, 23);
+		field_text(remote, remote_len, 23);
+	}
 	if (f->sock == WANT_TCP) {
 		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
-			out_left(tcp_states[s->state], 11);
+			state = tcp_states[s->state];
 		} else {
 			memcpy(num, "UNKNOWN(", 8);
 			num[8 + fmt_u64(num + 8, s->state)] = 0;
 			memcpy(num + strlen(num), ")", 2);
-			out_left(num, 11);
 		}
 	} else if (f->sock == WANT_RAW) {
-		out_u64_left(s->state, 11);
+		num[fmt_u64(num, s->state)] = 0;
 	} else {
-		out_left(s->state == 1 ? "ESTABLISHED" :
-			 s->state == 7 ? "" : "UNKNOWN", 11);
+		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
 	}
+	field_text(state, strlen(state), 11);
+	field_json_str("state", *state ? state : 0, strlen(state));
 	print_socket_tail(s->uid, s->inode);
 	if (opt_has(OPT_o))
 		print_timer(s, f->sock);
-	out_char('\n');
+	row_end();
 }
 
 static struct line_reader inet_reader;
@@ -460,19 +509,24 @@ int show_inet(void)
 {
 	unsigned i, want = G.socks ? G.socks : WANT_INET;
 
-	print_socket_header("Active Internet connections ");
-	out_str("\nProto Recv-Q Send-Q Local Address           "
-		"Foreign Address         State      ");
-	if (G.extend)
-		out_str(" User       Inode     ");
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
-		out_str(" PID/Program name    ");
-	if (opt_has(OPT_o))
-		out_str(" Timer");
-	out_char('\n');
+	if (json_mode()) {
+		table_begin("inet");
+	} else {
+		print_socket_header("Active Internet connections ");
+		out_str("\nProto Recv-Q Send-Q Local Address           "
+			"Foreign Address         State      ");
+		if (G.extend)
+			out_str(" User       Inode     ");
+		if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+			out_str(" PID/Program name    ");
+		if (opt_has(OPT_o))
+			out_str(" Timer");
+		out_char('\n');
+	}
 	for (i = 0; i < sizeof(inet_files) / sizeof(inet_files[0]); i++) {
 		const struct inet_file *f = &inet_files[i];
-		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP))
+		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP) &&
+		    !json_mode())
 			show_sctp();
 		if (!(want & f->sock))
 			continue;
@@ -485,5 +539,8 @@ int show_inet(void)
 			continue;
 		show_inet_file(f);
 	}
+	table_end();
+	if (ENABLE_FEATURE_NETSTAT_SCTP && (want & WANT_SCTP) && json_mode())
+		show_sctp();
 	return 0;
 }

@@ -89,6 +89,15 @@
 //config:	/proc/net/nf_conntrack; -M then asks the kernel for the same
 //config:	table with a ctnetlink dump and prints the same rows.
 //config:
+//config:config FEATURE_NETSTAT_JSON
+//config:	bool "Enable JSON output"
+//config:	default y
+//config:	depends on NETSTAT
+//config:	help
+//config:	Add support for -j (--json): every view prints one JSON document
+//config:	(JSON Lines with -c) for scripts, with typed values and names
+//config:	only as extra keys. README documents the keys.
+//config:
 //config:config FEATURE_NETSTAT_RESOLVE
 //config:	bool "Enable host, service and user names"
 //config:	default y
@@ -134,7 +143,7 @@
 
 //usage:#define netstat_trivial_usage
 //usage:       "[-"IF_FEATURE_NETSTAT_ROUTE("r")"al] [-tuw"IF_FEATURE_NETSTAT_UNIX("x")"U"IF_FEATURE_NETSTAT_SCTP("S")"]"
-//usage:       " [-en"IF_FEATURE_NETSTAT_WIDE("W")IF_FEATURE_NETSTAT_PRG("p")IF_FEATURE_NETSTAT_CLASSIC("b")"oc]"
+//usage:       " [-en"IF_FEATURE_NETSTAT_WIDE("W")IF_FEATURE_NETSTAT_PRG("p")IF_FEATURE_NETSTAT_CLASSIC("b")"oc"IF_FEATURE_NETSTAT_JSON("j")"]"
 //usage:       " [-4"IF_FEATURE_NETSTAT_IPV6("6")"] [-A FAMILY]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO] [INTERVAL]")
 //usage:	IF_FEATURE_NETSTAT_ROUTE("\n       netstat -r [-enCF46]")
 //usage:	IF_FEATURE_NETSTAT_IFACE("\n       netstat -i [-ae] [-I=IFACE]")
@@ -184,6 +193,9 @@
 //usage:     "\n	-p,--programs	PID/Program name"IF_FEATURE_NETSTAT_CLASSIC(" (-b the same)")
 //usage:	)
 //usage:     "\n	-o,--timers	Timers"
+//usage:	IF_FEATURE_NETSTAT_JSON(
+//usage:     "\n	-j,--json	JSON output (JSON Lines with -c)"
+//usage:	)
 //usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN"IF_FEATURE_NETSTAT_CLASSIC(", trailing N")")"
 //usage:     "\n	-v,--verbose	Say which tables the kernel lacks"
 //usage:     "\n	-V,--version	Version"
@@ -332,6 +344,7 @@ static const struct long_option long_options[] = {
 	{ "extend", 'e', 0 },	{ "programs", 'p', 0 },
 	{ "program", 'p', 0 },	{ "verbose", 'v', 0 },
 	{ "statistics", 's', 0 }, { "wide", 'W', 0 },
+	{ "json", 'j', 0 },
 	{ "numeric", 'n', 0 },	{ "numeric-hosts", '!', 0 },
 	{ "numeric-ports", '@', 0 }, { "numeric-users", '#', 0 },
 	{ "symbolic", 'N', 0 },	{ "cache", 'C', 0 },
@@ -377,6 +390,7 @@ static int option_configured_out(int c)
 	       (!ENABLE_FEATURE_NETSTAT_GROUPS && c == 'g') ||
 	       (!ENABLE_FEATURE_NETSTAT_CONNTRACK && c == 'M') ||
 	       (!ENABLE_FEATURE_NETSTAT_WIDE && c == 'W') ||
+	       (!ENABLE_FEATURE_NETSTAT_JSON && c == 'j') ||
 	       (!ENABLE_FEATURE_NETSTAT_SCTP && c == 'S');
 }
 
@@ -400,6 +414,7 @@ static void apply_option(int c, const char *arg)
 	case '#': G.opts |= OPT_n_user; break;
 	case 'N': G.opts |= OPT_N; break;
 	case 'W': G.opts |= OPT_W; break;
+	case 'j': G.opts |= OPT_json | OPT_W; break;
 	case 'o': G.opts |= OPT_o; break;
 	case 'p': G.opts |= OPT_p; break;
 	case 'v': G.opts |= OPT_v; break;
@@ -654,6 +669,8 @@ static int show_sockets(void)
 	if (missing_family)
 		G.socks |= WANT_OTHER;
 	for (;;) {
+		if (json_mode())
+			json_begin();
 		/* net-tools reads the processes before either table. */
 		if (!G.socks || (G.socks & WANT_INET)) {
 			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
@@ -667,14 +684,19 @@ static int show_sockets(void)
 			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
 				prog_map_load();
 			/* a missing unix table ends the listing, as in net-tools */
-			if (show_unix())
+			if (show_unix()) {
+				if (json_mode())
+					json_end();
 				break;
+			}
 		}
 		if (missing_family)
 			say_no_support(missing_family);
 		else if (opt_has(OPT_v) && !G.socks)
 			for (p = other_families; *p; p += strlen(p) + 1)
 				say_no_support(p);
+		if (json_mode())
+			json_end();
 		if (!opt_has(OPT_c) || !next_round())
 			break;
 		if (ENABLE_FEATURE_NETSTAT_PRG)
@@ -686,7 +708,12 @@ static int show_sockets(void)
 static int repeat(int (*show)(void))
 {
 	for (;;) {
-		int rc = show();
+		int rc;
+		if (json_mode())
+			json_begin();
+		rc = show();
+		if (json_mode())
+			json_end();
 		if (rc || !opt_has(OPT_c) || !next_round())
 			return rc;
 	}

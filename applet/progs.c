@@ -267,11 +267,9 @@ void prog_map_clear(void)
 	map.loaded = 0;
 }
 
-const char *prog_name(uint64_t inode)
+const char *prog_raw(uint64_t inode)
 {
 	unsigned lo = 0, hi = map.sockets, mid;
-	const char *s;
-	char *e;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -281,10 +279,20 @@ const char *prog_name(uint64_t inode)
 			hi = mid;
 	}
 	if (lo == map.sockets || pt->sock_inode[lo] != inode)
+		return 0;
+	return pt->names[pt->sock_proc[lo]];
+}
+
+const char *prog_name(uint64_t inode)
+{
+	const char *s = prog_raw(inode);
+	char *e;
+
+	if (!s)
 		return "-";
 	e = pt->escaped;
 	/* Control bytes are escaped, unlike net-tools (CVE-2024-58251). */
-	for (s = pt->names[pt->sock_proc[lo]]; *s; s++) {
+	for (; *s; s++) {
 		unsigned c = (unsigned char)*s;
 		if (c < 0x20 || c == 0x7f) {
 			*e++ = '\\';

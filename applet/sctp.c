@@ -159,33 +159,64 @@ static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
 	out_left(text, width);
 }
 
-static void print_sctp_state(unsigned state)
+static const char *sctp_state_name(unsigned state, char *buf)
 {
-	char buf[24];
 	const char *s = tcp_state_names;
 	unsigned i;
 
 	if (state < 12) {
 		for (i = 0; i < state; i++)
 			s += strlen(s) + 1;
-	} else {
-		memcpy(buf, "UNKNOWN(", 8);
-		memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
-		s = buf;
+		return s;
 	}
-	out_left(s, 11);
+	memcpy(buf, "UNKNOWN(", 8);
+	memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
+	return buf;
+}
+
+/* JSON: the numeric addresses of a list. */
+static void sctp_addresses_json(unsigned kind, const char *key, const char *p,
+				const char *end)
+{
+	uint8_t a[16];
+	char text[IP6_FMT];
+	int len;
+
+	field_json_list(key);
+	while ((len = next_address(&p, end, kind, a)) > 0)
+		json_list_item(text, len == 16 ? fmt_ip6(text, a) : fmt_ip4(text, a));
+	json_list_end();
 }
 
 /* Every address of the row on its own line: the first line has the
  * queues, ports and state, an association pairs local and remote
- * addresses up line by line. */
+ * addresses up line by line. JSON has the lists. */
 static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 {
 	const char *lp = r->local, *rp = r->remote;
 	uint8_t la[16], ra[16];
 	int ll, rl, first = 1;
+	char buf[24];
+	const char *state = sctp_state_name((unsigned)r->v[V_STATE], buf);
 
-	for (;;) {
+	row_begin();
+	if (json_mode()) {
+		field_json_str("kind", kind == SCTP_EPS ? "endpoint" : "association",
+			       kind == SCTP_EPS ? 8 : 11);
+		if (kind != SCTP_EPS) {
+			field_json_u64("recv_q", r->v[V_RXQ]);
+			field_json_u64("send_q", r->v[V_TXQ]);
+		}
+		sctp_addresses_json(kind, "local_addresses", r->local, r->local_end);
+		field_json_u64("local_port", r->v[V_LPORT]);
+		if (kind != SCTP_EPS) {
+			sctp_addresses_json(kind, "remote_addresses", r->remote,
+					    r->remote_end);
+			field_json_u64("remote_port", r->v[V_RPORT]);
+		}
+		field_json_str("state", state, strlen(state));
+	}
+	for (; !json_mode();) {
 		ll = next_address(&lp, r->local_end, kind, la);
 		rl = next_address(&rp, r->remote_end, kind, ra);
 		if (!ll && !rl)
@@ -194,15 +225,14 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 			out_char('\n');
 			out_spaces(20);
 		} else if (kind == SCTP_EPS) {
-			out_str("sctp");
-			out_spaces(16);
+			field_text("sctp", 4, 19);
 		} else {
-			out_str("sctp  ");
-			out_u64_right(r->v[V_RXQ], 6);
-			out_char(' ');
-			out_u64_right(r->v[V_TXQ], 6);
-			out_char(' ');
+			field_text("sctp", 4, 5);
+			field_u64(0, r->v[V_RXQ], -6);
+			field_u64(0, r->v[V_TXQ], -6);
 		}
+		if (first)
+			out_char(' ');
 		if (kind == SCTP_EPS) {
 			print_sctp_address(la, ll, (unsigned)r->v[V_LPORT], 1, 47);
 		} else {
@@ -211,16 +241,15 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 			print_sctp_address(ra, rl, (unsigned)r->v[V_RPORT], first, 23);
 		}
 		out_char(' ');
-		if (first)
-			print_sctp_state((unsigned)r->v[V_STATE]);
-		else
-			out_spaces(11);
+		out_left(first ? state : "", 11);
 		first = 0;
 	}
+	if (first && !json_mode() && (G.extend || opt_has(OPT_p)))
+		out_char(' ');	/* a row without addresses: the tail alone */
 	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
-	if (opt_has(OPT_o))
+	if (opt_has(OPT_o) && !json_mode())
 		out_char(' ');
-	out_char('\n');
+	row_end();
 }
 
 /* Every address must parse before anything of the row is printed. */
@@ -294,6 +323,7 @@ void show_sctp(void)
 	/* The classic protocol words have none for SCTP. */
 	if (G.classic_files)
 		return;
+	table_begin("sctp");
 	for (i = 0; i < sizeof(sctp_files) / sizeof(sctp_files[0]); i++) {
 		const struct sctp_file *f = &sctp_files[i];
 		if ((f->kind == SCTP_EPS ? opt_has(OPT_a | OPT_l) :
@@ -303,10 +333,15 @@ void show_sctp(void)
 			show_sctp_file(f);
 		/* As net-tools, which returns from main(). */
 		if (f->v6 && sctp_unsupported) {
+			if (json_mode()) {
+				table_end();
+				json_end();
+			}
 			out_flush();
 			_exit(1);
 		}
 	}
+	table_end();
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += sctp.o

@@ -24,6 +24,8 @@ enum {
 	OPT_F = 1u << 11,	/* routes: FIB */
 	OPT_C = 1u << 12,	/* routes: cache */
 	OPT_f = 1u << 13,	/* classic: fully qualified foreign names */
+	/* JSON instead of text; 0 when configured out */
+	OPT_json = ENABLE_FEATURE_NETSTAT_JSON ? 1u << 14 : 0,
 };
 
 /* Which tables to list. */
@@ -90,6 +92,55 @@ void out_u64_left(uint64_t v, unsigned width);
 void out_spaces(unsigned n);
 /* Copies s to the output with bytes below 0x20 and 0x7f as \ooo. */
 void out_escaped(const char *s, size_t n);
+
+/* ---- rows of fields: text columns or JSON members (fields.c) ---- */
+void row_begin(void);
+/* Ends a text line or a JSON object. */
+void row_end(void);
+/* Text only: s (n bytes, as they are) in width columns after a
+ * space (none before a row's first), left-justified, right-justified if
+ * width is negative. */
+void field_text(const char *s, size_t n, int width);
+/* Both forms: "key": "s" in JSON, a column in text. */
+void field_str(const char *key, const char *s, int width);
+/* (key NULL: the text column only) */
+void field_u64(const char *key, uint64_t v, int width);
+#if ENABLE_FEATURE_NETSTAT_JSON
+/* One JSON document a round, one array of rows a table in it. */
+void json_begin(void);
+void json_end(void);
+void table_begin(const char *key);
+void table_end(void);
+/* JSON only: a string (s NULL: null), a number. */
+void field_json_str(const char *key, const char *s, size_t n);
+void field_json_u64(const char *key, uint64_t v);
+void field_json_i64(const char *key, int64_t v);
+/* A name lookups gave, or null when it is only the number. */
+void field_json_name(const char *key, const char *name, const char *number);
+/* "key": [ "item", ... ] */
+void field_json_list(const char *key);
+void json_list_item(const char *s, size_t n);
+void json_list_end(void);
+#else
+static inline void field_json_list(const char *key) { (void)key; }
+static inline void json_list_item(const char *s, size_t n) { (void)s, (void)n; }
+static inline void json_list_end(void) {}
+static inline void json_begin(void) {}
+static inline void json_end(void) {}
+static inline void table_begin(const char *key) { (void)key; }
+static inline void table_end(void) {}
+static inline void field_json_str(const char *key, const char *s, size_t n)
+{
+	(void)key, (void)s, (void)n;
+}
+static inline void field_json_u64(const char *key, uint64_t v) { (void)key, (void)v; }
+static inline void field_json_i64(const char *key, int64_t v) { (void)key, (void)v; }
+static inline void field_json_name(const char *key, const char *name, const char *number)
+{
+	(void)key, (void)name, (void)number;
+}
+#endif
+#define json_mode() (opt_has(OPT_json) != 0)
 
 /* ---- formatters: write into buf, return the length (fmt.c) ---- */
 enum { U64_FMT = 21, IP4_FMT = 16, IP6_FMT = 46 };
@@ -237,6 +288,8 @@ void prog_map_load(void);
 void prog_map_clear(void);
 /* "PID/name" (control bytes escaped) or "-". */
 const char *prog_name(uint64_t inode);
+/* "PID/name" as read (cut to 19 bytes as net-tools cuts it), or NULL. */
+const char *prog_raw(uint64_t inode);
 
 /* ---- route.c: IPv4 and IPv6 routing tables ---- */
 int show_routes(void);
