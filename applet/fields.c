@@ -13,10 +13,12 @@
 #if ENABLE_FEATURE_NETSTAT_JSON
 static uint8_t json_tables, json_rows, json_members;
 
-static void json_comma(uint8_t *count)
+/* A comma before every member, row or table but the first. */
+static void json_comma(uint8_t *seen)
 {
-	if ((*count)++)
+	if (*seen)
 		out_char(',');
+	*seen = 1;
 }
 
 /* The length of the valid UTF-8 sequence at s (n bytes left), 0 if the

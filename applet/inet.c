@@ -307,21 +307,28 @@ void print_socket_tail(uint32_t uid, uint64_t inode)
 		field_json_u64("uid", uid);
 		field_u64("inode", inode, 10);
 	}
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
-		const char *prog = prog_name(inode), *slash;
-		field_text(prog, strlen(prog), 20);
-		if (json_mode()) {
-			uint64_t pid = 0;
-			const char *p = prog = prog_raw(inode);
-			slash = p ? strchr(p, '/') : 0;
-			if (slash && scan_dec(&p, &pid) && p == slash) {
-				field_json_u64("pid", pid);
-				field_json_str("program", slash + 1, strlen(slash + 1));
-			} else {
-				field_json_str("pid", 0, 0);
-				field_json_str("program", 0, 0);
-			}
-		}
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+		print_program(inode);
+}
+
+/* The PID/Program name column: "pid" and "program" in JSON (null when
+ * no process has the socket). */
+void print_program(uint64_t inode)
+{
+	const char *prog = prog_name(inode), *slash, *p;
+	uint64_t pid = 0;
+
+	field_text(prog, strlen(prog), 20);
+	if (!json_mode())
+		return;
+	p = prog = prog_raw(inode);
+	slash = p ? strchr(p, '/') : 0;
+	if (slash && scan_dec(&p, &pid) && p == slash) {
+		field_json_u64("pid", pid);
+		field_json_str("program", slash + 1, strlen(slash + 1));
+	} else {
+		field_json_str("pid", 0, 0);
+		field_json_str("program", 0, 0);
 	}
 }
 
@@ -525,8 +532,7 @@ int show_inet(void)
 	}
 	for (i = 0; i < sizeof(inet_files) / sizeof(inet_files[0]); i++) {
 		const struct inet_file *f = &inet_files[i];
-		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP) &&
-		    !json_mode())
+		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP))
 			show_sctp();
 		if (!(want & f->sock))
 			continue;
@@ -540,7 +546,5 @@ int show_inet(void)
 		show_inet_file(f);
 	}
 	table_end();
-	if (ENABLE_FEATURE_NETSTAT_SCTP && (want & WANT_SCTP) && json_mode())
-		show_sctp();
 	return 0;
 }

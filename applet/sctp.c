@@ -201,6 +201,7 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 
 	row_begin();
 	if (json_mode()) {
+		field_json_str("proto", "sctp", 4);
 		field_json_str("kind", kind == SCTP_EPS ? "endpoint" : "association",
 			       kind == SCTP_EPS ? 8 : 11);
 		if (kind != SCTP_EPS) {
@@ -323,7 +324,6 @@ void show_sctp(void)
 	/* The classic protocol words have none for SCTP. */
 	if (G.classic_files)
 		return;
-	table_begin("sctp");
 	for (i = 0; i < sizeof(sctp_files) / sizeof(sctp_files[0]); i++) {
 		const struct sctp_file *f = &sctp_files[i];
 		if ((f->kind == SCTP_EPS ? opt_has(OPT_a | OPT_l) :
@@ -341,7 +341,6 @@ void show_sctp(void)
 			_exit(1);
 		}
 	}
-	table_end();
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += sctp.o

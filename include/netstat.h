@@ -276,6 +276,8 @@ int show_inet(void);
 void print_socket_header(const char *what);
 /* The columns after State: User and Inode (-e), program (-p). */
 void print_socket_tail(uint32_t uid, uint64_t inode);
+/* The PID/Program name column (-p). */
+void print_program(uint64_t inode);
 
 /* ---- unix.c ---- */
 /* Non-zero when -x asked for a missing table: net-tools ends there. */
