@@ -75,12 +75,28 @@ static void json_string(const char *s, size_t n)
 	out_char('"');
 }
 
-static void json_key(const char *key)
+static void json_key_n(const char *key, size_t n)
 {
 	json_comma(&json_members);
 	out_char('"');
-	out_str(key);
+	out_mem(key, n);
 	out_str("\":");
+}
+
+static void json_key(const char *key)
+{
+	json_key_n(key, strlen(key));
+}
+
+void json_member(const char *key, size_t key_len, const char *s, const char *number)
+{
+	json_key_n(key, key_len);
+	if (number)
+		out_str(number);
+	else if (s)
+		json_string(s, strlen(s));
+	else
+		out_str("null");
 }
 
 void json_begin(void)
@@ -185,9 +201,12 @@ void row_begin(void)
 	}
 }
 
-void row_end(void)
+void row_end(int newline)
 {
-	out_char(ENABLE_FEATURE_NETSTAT_JSON && opt_has(OPT_json) ? '}' : '\n');
+	if (ENABLE_FEATURE_NETSTAT_JSON && opt_has(OPT_json))
+		out_char('}');
+	else if (newline)
+		out_char('\n');
 }
 
 void field_text(const char *s, size_t n, int width)

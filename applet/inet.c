@@ -253,6 +253,30 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	return (unsigned)n;
 }
 
+/* JSON: the names lookups gave for both endpoints (null where none);
+ * only the keys whose lookups are on. */
+static void endpoint_names(int v6, const struct inet_socket *s, const char *proto)
+{
+	char host[2][NAME_HOST_MAX], serv[2][64], num[2][U64_FMT + 1];
+	const uint8_t *addr[2] = { s->local, s->remote };
+	unsigned port[2] = { s->local_port, s->remote_port }, i;
+	const char *h[2], *sv[2];
+
+	for (i = 0; i < 2; i++) {
+		char text[IP6_FMT];
+		text[v6 ? fmt_ip6(text, addr[i]) : fmt_ip4(text, addr[i])] = 0;
+		host_name(host[i], sizeof(host[i]), addr[i], v6 ? 6 : 4, 0);
+		h[i] = str_eq(host[i], text) ? 0 : host[i];
+		num[i][fmt_u64(num[i], port[i])] = 0;
+		service_name(serv[i], sizeof(serv[i]), port[i], proto, 0);
+		sv[i] = !port[i] || str_eq(serv[i], num[i]) ? 0 : serv[i];
+	}
+	if (!opt_has(OPT_n_host))
+		out_fmt("%{local_host}=s%{remote_host}=s", h[0], h[1]);
+	if (!opt_has(OPT_n_port))
+		out_fmt("%{local_service}=s%{remote_service}=s", sv[0], sv[1]);
+}
+
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
  * (the kernel's tm->when is in clock ticks of 1/100 s). */
 static void print_timer(const struct inet_socket *s, unsigned sock)
@@ -265,11 +289,10 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 		const char *name = timer_names[sock == WANT_TCP || t == 0 ? t : 1];
 		if (sock == WANT_TCP ? t > 4 : t > 2)
 			name = 0;
-		field_json_str("timer", name, name ? strlen(name) : 0);
-		field_json_u64("timer_number", t);
-		field_json_u64("timer_expires_cs", t ? s->when : 0);
-		field_json_u64("retransmits", retr);
-		field_json_i64("timeouts", s->timeout);
+		uint64_t when = t ? s->when : 0;
+		out_fmt("%{timer}=s%{timer_number}=d%{timer_expires_cs}=u"
+			"%{retransmits}=u%{timeouts}=d", name, (int)t, &when,
+			&retr, (int)s->timeout);
 		return;
 	}
 	out_char(' ');
@@ -299,13 +322,9 @@ void print_socket_tail(uint32_t uid, uint64_t inode)
 	if (G.extend) {
 		char user[40], num[U64_FMT + 1];
 		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
-		field_text(user, strlen(user), 10);
-		if (json_mode() && !opt_has(OPT_n_user)) {
-			num[fmt_i64(num, (int32_t)uid)] = 0;
-			field_json_name("user", user, num);
-		}
-		field_json_u64("uid", uid);
-		field_u64("inode", inode, 10);
+		num[fmt_i64(num, (int32_t)uid)] = 0;
+		out_fmt(" %{user}-10s%{uid}=d %{inode}-10u", str_eq(user, num) &&
+			json_mode() ? (char *)0 : user, (int)uid, &inode);
 	}
 	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
 		print_program(inode);
@@ -315,81 +334,33 @@ void print_socket_tail(uint32_t uid, uint64_t inode)
  * no process has the socket). */
 void print_program(uint64_t inode)
 {
-	const char *prog = prog_name(inode), *slash, *p;
+	const char *raw = prog_raw(inode), *slash = raw ? strchr(raw, '/') : 0;
 	uint64_t pid = 0;
 
-	field_text(prog, strlen(prog), 20);
-	if (!json_mode())
-		return;
-	p = prog = prog_raw(inode);
-	slash = p ? strchr(p, '/') : 0;
-	if (slash && scan_dec(&p, &pid) && p == slash) {
-		field_json_u64("pid", pid);
-		field_json_str("program", slash + 1, strlen(slash + 1));
-	} else {
-		field_json_str("pid", 0, 0);
-		field_json_str("program", 0, 0);
-	}
-}
-
-/* JSON: an endpoint as its numeric address and port, and the names
- * lookups gave (null where none). */
-static void endpoint_json(const char *which, const uint8_t *addr, int v6,
-			  unsigned port, const char *proto, int numeric)
-{
-	char key[24], text[IP6_FMT], name[NAME_HOST_MAX], num[U64_FMT + 1];
-	size_t w = strlen(which);
-	unsigned n = v6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr);
-
-	memcpy(key, which, w);
-	memcpy(key + w, "_address", 9);
-	field_json_str(key, text, n);
-	memcpy(key + w, "_port", 6);
-	field_json_u64(key, port);
-	if (!numeric) {
-		text[n] = 0;
-		host_name(name, sizeof(name), addr, v6 ? 6 : 4, 0);
-		memcpy(key + w, "_host", 6);
-		field_json_name(key, name, text);
-	}
-	if (!opt_has(OPT_n_port)) {
-		num[fmt_u64(num, port)] = 0;
-		service_name(name, sizeof(name), port, proto, 0);
-		memcpy(key + w, "_service", 9);
-		field_json_name(key, port ? name : num, num);
-	}
+	out_fmt(" %-20s", prog_name(inode));
+	if (json_mode() && slash && scan_dec(&raw, &pid))
+		out_fmt("%{pid}=u%{program}=s", &pid, slash + 1);
+	else
+		out_fmt("%{pid}=s%{program}=s", (char *)0, (char *)0);
 }
 
 static void print_inet_row(const struct inet_file *f, const struct inet_socket *s)
 {
 	char local[NAME_HOST_MAX + 80], remote[NAME_HOST_MAX + 80];
+	char la[IP6_FMT], ra[IP6_FMT];
 	const char *proto = f->sock == WANT_TCP ? "tcp" :
 			    f->sock == WANT_RAW ? "raw" : "udp";
 	int wide = ENABLE_FEATURE_NETSTAT_WIDE && opt_has(OPT_W);
 	int numeric = opt_has(OPT_n_host) != 0;
 	char num[U64_FMT + 16];
 	const char *state = num;
-	unsigned local_len, remote_len;
 
-	row_begin();
-	field_str("proto", f->label, 5);
-	field_u64("recv_q", s->rxq, -6);
-	field_u64("send_q", s->txq, -6);
-	if (json_mode()) {
-		endpoint_json("local", s->local, f->v6, s->local_port, proto, numeric);
-		if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
-			numeric = 0;
-		endpoint_json("remote", s->remote, f->v6, s->remote_port, proto, numeric);
-	} else {
-		local_len = format_endpoint(local, s->local, f->v6, s->local_port,
-					    proto, numeric, wide);
-		if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
-			numeric = 0, wide = 1;
-		remote_len = format_endpoint(remote, s->remote, f->v6, s->remote_port,
-					     proto, numeric, wide);
-		field_text(local, local_len, 23);
-		field_text(remote, remote_len, 23);
-	}
+	format_endpoint(local, s->local, f->v6, s->local_port,
+			proto, numeric, wide);
+	if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
+		numeric = 0, wide = 1;
+	format_endpoint(remote, s->remote, f->v6, s->remote_port,
+			proto, numeric, wide);
 	if (f->sock == WANT_TCP) {
 		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
 			state = tcp_states[s->state];
@@ -403,12 +374,23 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	} else {
 		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
 	}
-	field_text(state, strlen(state), 11);
-	field_json_str("state", *state ? state : 0, strlen(state));
+	row_begin();
+	if (json_mode()) {
+		la[f->v6 ? fmt_ip6(la, s->local) : fmt_ip4(la, s->local)] = 0;
+		ra[f->v6 ? fmt_ip6(ra, s->remote) : fmt_ip4(ra, s->remote)] = 0;
+		if (!*state)
+			state = 0;
+	}
+	out_fmt("%{proto}-5s %{recv_q}6u %{send_q}6u %-23s %-23s %{state}-11s"
+		"%{local_address}=s%{local_port}=d%{remote_address}=s%{remote_port}=d",
+		f->label, &s->rxq, &s->txq, local, remote, state,
+		la, (int)s->local_port, ra, (int)s->remote_port);
+	if (json_mode())
+		endpoint_names(f->v6, s, proto);
 	print_socket_tail(s->uid, s->inode);
 	if (opt_has(OPT_o))
 		print_timer(s, f->sock);
-	row_end();
+	row_end(1);
 }
 
 static struct line_reader inet_reader;

@@ -490,18 +490,29 @@ void out_fmt(const char *fmt, ...)
 {
 	va_list ap;
 	char num[U64_FMT + 2];
+	int json = json_mode();
 
 	va_start(ap, fmt);
 	while (*fmt) {
-		unsigned width = 0, len, shown, i;
-		int left = 0;
-		const char *s = num;
+		unsigned width = 0, len, shown, i, key_len = 0;
+		int left = 0, number = 1, json_only = 0;
+		const char *s = num, *key = 0;
 
-		len = (unsigned)strcspn(fmt, "%");
-		out_mem(fmt, len);
+		for (len = 0; fmt[len] && fmt[len] != '%'; len++)
+			;
+		if (!json)
+			out_mem(fmt, len);
 		fmt += len;
 		if (!*fmt++)
 			break;
+		if (*fmt == '{') {
+			key = ++fmt;
+			while (*fmt != '}')
+				fmt++;
+			key_len = (unsigned)(fmt++ - key);
+		}
+		if (*fmt == '=')
+			json_only = 1, fmt++;
 		if (*fmt == '-')
 			left = 1, fmt++;
 		while (*fmt >= '0' && *fmt <= '9')
@@ -509,6 +520,7 @@ void out_fmt(const char *fmt, ...)
 		switch (*fmt++) {
 		case 's':
 			s = va_arg(ap, const char *);
+			number = 0;
 			break;
 		case 'd':
 			num[fmt_i64(num, va_arg(ap, int))] = 0;
@@ -518,10 +530,15 @@ void out_fmt(const char *fmt, ...)
 			break;
 		case 'I':
 			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
+			number = 0;
 			break;
 		default: {	/* x */
 			unsigned long v = va_arg(ap, unsigned long);
 			char *e = num + sizeof(num) - 1;
+			if (json) {
+				num[fmt_u64(num, v)] = 0;
+				break;
+			}
 			*e = 0;
 			do
 				*--e = "0123456789abcdef"[v & 15];
@@ -529,6 +546,13 @@ void out_fmt(const char *fmt, ...)
 			s = e;
 		}
 		}
+		if (json) {
+			if (key)
+				json_member(key, key_len, number ? 0 : s, number ? num : 0);
+			continue;
+		}
+		if (json_only)
+			continue;
 		len = shown = (unsigned)strlen(s);
 		/* Names come from /proc and /etc: control bytes show as \ooo. */
 		for (i = 0; i < len; i++)

@@ -82,7 +82,6 @@ static void ipv4_route_name(char *buf, uint32_t addr, int kind,
 		host_name(buf, NAME_HOST_MAX, a, 4, 0);
 	else
 		network_name(buf, NAME_HOST_MAX, a);
-	buf[15] = 0;
 }
 
 static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
@@ -95,28 +94,36 @@ static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
 	ipv4_route_name(gw, r->gateway, NAME_GATEWAY, r);
 	ipv4_route_name(mask, r->mask, NAME_MASK, r);
 	route_flags(flags, r->flags, ipv4_flag_bits, ipv4_flag_letters, 1);
-	out_fmt("%-15s %-15s %-15s %-5s ", dest, reject ? "-" : gw, mask, flags);
+	row_begin();
+	if (!opt_has(OPT_n_host | OPT_N))
+		out_fmt("%{dst_name}=s%{gateway_name}=s", dest, gw);
+	dest[15] = gw[15] = mask[15] = 0;
+	out_fmt("%{dst}=I%{genmask}=I%{gateway}=I%{dev}=s%-15s %-15s %-15s %{flags}-5s ",
+		&r->dest, &r->mask, &r->gateway, r->iface, dest,
+		reject ? "-" : gw, mask, flags);
 	if (ext == 2) {
 		if (reject)
-			out_str("    - -          - -\n");
+			out_fmt("    - -          - -\n");
 		else
-			out_fmt("%5d %-5d %6d %s\n", r->mss, r->window, r->irtt,
-				r->iface);
+			out_fmt("%{mss}5d %{window}-5d %{irtt}6d %s\n", r->mss,
+				r->window, r->irtt, r->iface);
 	} else if (reject) {
-		out_fmt(ext == 1 ? "%-6d -  %7d -\n" :
-			"%-6d -  %7d -        -     -      -\n", r->metric, r->use);
+		out_fmt(ext == 1 ? "%{metric}-6d -  %{use}7d -\n" :
+			"%{metric}-6d -  %{use}7d -        -     -      -\n",
+			r->metric, r->use);
 	} else if (ext == 1) {
-		out_fmt("%-6d %-2d %7d %s\n", r->metric, r->refcnt, r->use,
-			r->iface);
+		out_fmt("%{metric}-6d %{ref}-2d %{use}7d %s\n", r->metric,
+			r->refcnt, r->use, r->iface);
 	} else {
 		char iface[7];
 		memcpy(iface, r->iface, 6);
 		iface[6] = 0;
-		out_fmt("%-6d %-3d %6d %-6s   %-5d %-6d %d\n", r->metric,
-			r->refcnt, r->use, iface, r->mss, r->window, r->irtt);
+		out_fmt("%{metric}-6d %{ref}-3d %{use}6d %-6s   %{mss}-5d "
+			"%{window}-6d %{irtt}d\n", r->metric, r->refcnt, r->use,
+			iface, r->mss, r->window, r->irtt);
 	}
+	row_end(0);
 }
-
 
 static const char *ipv4_route_row(const char *line, void *ctx)
 {
@@ -136,6 +143,7 @@ static const char *ipv4_route_row(const char *line, void *ctx)
  * since Linux 3.6; older kernels' rows are not shown). */
 static int show_ipv4_table(int cache, unsigned ext)
 {
+	unsigned n;
 	static const char *const flags[] = {
 		"Flags Metric Ref    Use Iface",
 		"Flags   MSS Window  irtt Iface",
@@ -145,7 +153,8 @@ static int show_ipv4_table(int cache, unsigned ext)
 	if (table_open(cache ? "net/rt_cache" : "net/route", "INET (IPv4)", "IP",
 		       cache))
 		return 1;
-	if (ext) {
+	table_begin(cache ? "route_cache" : "route");
+	if (ext && !json_mode()) {
 		out_str(cache ? "Source          Destination     Gateway         " :
 			"Destination     Gateway         Genmask         ");
 		out_str(flags[ext - 1]);
@@ -154,7 +163,9 @@ static int show_ipv4_table(int cache, unsigned ext)
 	/* The kernel writes nothing, not even the header, while the main
 	 * table does not exist (a new network namespace): net-tools prints
 	 * its header and returns 1, and so do we. */
-	return !proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext) && !cache;
+	n = proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext);
+	table_end();
+	return !n && !cache;
 }
 
 /* ---- IPv6 ---- */
@@ -188,8 +199,18 @@ static void print_ipv6_route(const struct ipv6_route *r)
 	dest[n + fmt_u64(dest + n, r->prefix_len)] = 0;
 	ipv6_route_name(hop, r->nexthop);
 	route_flags(flags, r->flags, ipv6_flag_bits, ipv6_flag_letters, 0);
-	out_fmt("%-30s %-26s %-4s %-3d %-1d %6d %s\n", dest, hop, flags,
-		(int)r->metric, (int)r->refcnt, (int)r->use, r->iface);
+	row_begin();
+	if (json_mode()) {
+		char a[IP6_FMT], b[IP6_FMT];
+		a[fmt_ip6(a, r->dest)] = 0;
+		b[fmt_ip6(b, r->nexthop)] = 0;
+		out_fmt("%{dst}=s%{prefix_len}=d%{next_hop}=s", a,
+			(int)r->prefix_len, b);
+	}
+	out_fmt("%-30s %-26s %{flags}-4s %{metric}-3d %{ref}-1d %{use}6d %{dev}s\n",
+		dest, hop, flags, (int)r->metric, (int)r->refcnt, (int)r->use,
+		r->iface);
+	row_end(0);
 }
 
 static const char *ipv6_route_row(const char *line, void *ctx)
@@ -211,9 +232,12 @@ static int show_ipv6_table(int cache)
 {
 	if (table_open("net/ipv6_route", "INET6 (IPv6)", "IPv6", cache))
 		return 1;
-	out_str("Destination                    Next Hop                   "
-		"Flag Met Ref  Use If\n");
+	table_begin(cache ? "route6_cache" : "route6");
+	if (!json_mode())
+		out_str("Destination                    Next Hop                   "
+			"Flag Met Ref  Use If\n");
 	proc_rows(0, ipv6_route_row, &cache);
+	table_end();
 	return 0;
 }
 

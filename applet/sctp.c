@@ -245,12 +245,10 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 		out_left(first ? state : "", 11);
 		first = 0;
 	}
-	if (first && !json_mode() && (G.extend || opt_has(OPT_p)))
-		out_char(' ');	/* a row without addresses: the tail alone */
 	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
 	if (opt_has(OPT_o) && !json_mode())
 		out_char(' ');
-	row_end();
+	row_end(1);
 }
 
 /* Every address must parse before anything of the row is printed. */

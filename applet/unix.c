@@ -119,7 +119,7 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 		out_char(' ');
 		out_escaped(s->path, path_len);
 	}
-	row_end();
+	row_end(1);
 }
 
 static struct line_reader unix_reader;

@@ -95,8 +95,8 @@ void out_escaped(const char *s, size_t n);
 
 /* ---- rows of fields: text columns or JSON members (fields.c) ---- */
 void row_begin(void);
-/* Ends a text line or a JSON object. */
-void row_end(void);
+/* Ends a JSON object, or a text line when newline is set. */
+void row_end(int newline);
 /* Text only: s (n bytes, as they are) in width columns after a
  * space (none before a row's first), left-justified, right-justified if
  * width is negative. */
@@ -117,12 +117,19 @@ void field_json_u64(const char *key, uint64_t v);
 void field_json_i64(const char *key, int64_t v);
 /* A name lookups gave, or null when it is only the number. */
 void field_json_name(const char *key, const char *name, const char *number);
+/* "key": number text, or "key": "s" (s NULL: null); for out_fmt. */
+void json_member(const char *key, size_t key_len, const char *s, const char *number);
 /* "key": [ "item", ... ] */
 void field_json_list(const char *key);
 void json_list_item(const char *s, size_t n);
 void json_list_end(void);
 #else
 static inline void field_json_list(const char *key) { (void)key; }
+static inline void json_member(const char *key, size_t key_len, const char *s,
+			       const char *number)
+{
+	(void)key, (void)key_len, (void)s, (void)number;
+}
 static inline void json_list_item(const char *s, size_t n) { (void)s, (void)n; }
 static inline void json_list_end(void) {}
 static inline void json_begin(void) {}
@@ -245,7 +252,11 @@ void network_name(char *buf, size_t size, const uint8_t *addr);
 /* ---- io.c: row helpers shared by route.c, groups.c, iface.c ---- */
 /* A small printf for table rows: %s (control bytes escaped as \ooo),
  * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
- * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width. */
+ * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width.
+ * With --json only conversions with a key print, as members:
+ * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
+ * literal text and conversions without a key are text only. d, u and x
+ * are JSON numbers, s and I strings (a NULL s: null). */
 void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see io.c); 0, or what is wrong. */
