@@ -191,6 +191,60 @@ void field_json_i64(const char *key, int64_t v)
 
 static uint8_t text_columns;
 
+void print_fields(const char *keys, const struct field *f,
+		  const union field_value *v, unsigned n, uint32_t shown)
+{
+	char b[U64_FMT + 1];
+	unsigned i;
+
+	for (i = 0; i < n; i++, f++, v++) {
+		const char *s = b;
+		size_t len;
+		int width = f->width;
+		if (!(shown >> i & 1)) {
+			if (f->type & FIELD_KEY)
+				keys += strlen(keys) + 1;
+			continue;
+		}
+		switch (f->type & 3) {
+		case FIELD_STR:
+			s = v->s;
+			len = s ? strlen(s) : 0;
+			break;
+		case FIELD_U64:
+			len = fmt_u64(b, v->u);
+			break;
+		default:
+			len = fmt_i64(b, v->i);
+		}
+#if ENABLE_FEATURE_NETSTAT_JSON
+		if (opt_has(OPT_json)) {
+			if (f->type & FIELD_KEY) {
+				json_key(keys);
+				if (!s)
+					out_str("null");
+				else if ((f->type & 3) == FIELD_STR)
+					json_string(s, len);
+				else
+					out_mem(b, len);
+			}
+		} else
+#endif
+		if (width) {
+			unsigned w = (unsigned)(width < 0 ? -width : width);
+			if (text_columns++)
+				out_char(' ');
+			if (width < 0 && len < w)
+				out_spaces(w - (unsigned)len);
+			out_mem(s, len);
+			if (width > 0 && len < w)
+				out_spaces(w - (unsigned)len);
+		}
+		if (f->type & FIELD_KEY)
+			keys += strlen(keys) + 1;
+	}
+}
+
 void row_begin(void)
 {
 	text_columns = 0;

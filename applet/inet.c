@@ -253,30 +253,6 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	return (unsigned)n;
 }
 
-/* JSON: the names lookups gave for both endpoints (null where none);
- * only the keys whose lookups are on. */
-static void endpoint_names(int v6, const struct inet_socket *s, const char *proto)
-{
-	char host[2][NAME_HOST_MAX], serv[2][64], num[2][U64_FMT + 1];
-	const uint8_t *addr[2] = { s->local, s->remote };
-	unsigned port[2] = { s->local_port, s->remote_port }, i;
-	const char *h[2], *sv[2];
-
-	for (i = 0; i < 2; i++) {
-		char text[IP6_FMT];
-		text[v6 ? fmt_ip6(text, addr[i]) : fmt_ip4(text, addr[i])] = 0;
-		host_name(host[i], sizeof(host[i]), addr[i], v6 ? 6 : 4, 0);
-		h[i] = str_eq(host[i], text) ? 0 : host[i];
-		num[i][fmt_u64(num[i], port[i])] = 0;
-		service_name(serv[i], sizeof(serv[i]), port[i], proto, 0);
-		sv[i] = !port[i] || str_eq(serv[i], num[i]) ? 0 : serv[i];
-	}
-	if (!opt_has(OPT_n_host))
-		out_fmt("%{local_host}=s%{remote_host}=s", h[0], h[1]);
-	if (!opt_has(OPT_n_port))
-		out_fmt("%{local_service}=s%{remote_service}=s", sv[0], sv[1]);
-}
-
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
  * (the kernel's tm->when is in clock ticks of 1/100 s). */
 static void print_timer(const struct inet_socket *s, unsigned sock)
@@ -344,26 +320,48 @@ void print_program(uint64_t inode)
 		out_fmt("%{pid}=s%{program}=s", (char *)0, (char *)0);
 }
 
+enum {
+	IF_PROTO, IF_RECV_Q, IF_SEND_Q, IF_LOCAL_TEXT, IF_REMOTE_TEXT, IF_STATE,
+	IF_LOCAL_ADDRESS, IF_LOCAL_PORT, IF_REMOTE_ADDRESS, IF_REMOTE_PORT,
+	IF_LOCAL_HOST, IF_REMOTE_HOST, IF_LOCAL_SERVICE, IF_REMOTE_SERVICE,
+	IF_FIELDS,
+	IF_TEXT = 1u << IF_PROTO | 1u << IF_RECV_Q | 1u << IF_SEND_Q |
+		  1u << IF_LOCAL_TEXT | 1u << IF_REMOTE_TEXT | 1u << IF_STATE,
+};
+static const char inet_keys[] =
+	"proto\0recv_q\0send_q\0state\0local_address\0local_port\0"
+	"remote_address\0remote_port\0local_host\0remote_host\0"
+	"local_service\0remote_service";
+static const struct field inet_fields[IF_FIELDS] = {
+	{ 5, FIELD_STR | FIELD_KEY }, { -6, FIELD_U64 | FIELD_KEY },
+	{ -6, FIELD_U64 | FIELD_KEY }, { 23, FIELD_STR }, { 23, FIELD_STR },
+	{ 11, FIELD_STR | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
+	{ 0, FIELD_U64 | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
+	{ 0, FIELD_U64 | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
+	{ 0, FIELD_STR | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
+	{ 0, FIELD_STR | FIELD_KEY },
+};
+
 static void print_inet_row(const struct inet_file *f, const struct inet_socket *s)
 {
 	char local[NAME_HOST_MAX + 80], remote[NAME_HOST_MAX + 80];
-	char la[IP6_FMT], ra[IP6_FMT];
+	char text[2][IP6_FMT], host[2][NAME_HOST_MAX], serv[2][64];
 	const char *proto = f->sock == WANT_TCP ? "tcp" :
 			    f->sock == WANT_RAW ? "raw" : "udp";
 	int wide = ENABLE_FEATURE_NETSTAT_WIDE && opt_has(OPT_W);
 	int numeric = opt_has(OPT_n_host) != 0;
 	char num[U64_FMT + 16];
-	const char *state = num;
+	union field_value v[IF_FIELDS];
+	uint32_t shown = IF_TEXT;
+	unsigned i;
 
-	format_endpoint(local, s->local, f->v6, s->local_port,
-			proto, numeric, wide);
-	if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
-		numeric = 0, wide = 1;
-	format_endpoint(remote, s->remote, f->v6, s->remote_port,
-			proto, numeric, wide);
+	v[IF_PROTO].s = f->label;
+	v[IF_RECV_Q].u = s->rxq;
+	v[IF_SEND_Q].u = s->txq;
+	v[IF_STATE].s = num;
 	if (f->sock == WANT_TCP) {
 		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
-			state = tcp_states[s->state];
+			v[IF_STATE].s = tcp_states[s->state];
 		} else {
 			memcpy(num, "UNKNOWN(", 8);
 			num[8 + fmt_u64(num + 8, s->state)] = 0;
@@ -372,21 +370,43 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	} else if (f->sock == WANT_RAW) {
 		num[fmt_u64(num, s->state)] = 0;
 	} else {
-		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
+		v[IF_STATE].s = s->state == 1 ? "ESTABLISHED" :
+				s->state == 7 ? "" : "UNKNOWN";
+	}
+	if (json_mode()) {
+		const uint8_t *addr[2] = { s->local, s->remote };
+		unsigned port[2] = { s->local_port, s->remote_port };
+		shown = 0x1fu << IF_STATE;
+		if (!*v[IF_STATE].s)
+			v[IF_STATE].s = 0;
+		for (i = 0; i < 2; i++) {
+			text[i][f->v6 ? fmt_ip6(text[i], addr[i]) : fmt_ip4(text[i], addr[i])] = 0;
+			v[IF_LOCAL_ADDRESS + 2 * i].s = text[i];
+			v[IF_LOCAL_PORT + 2 * i].u = port[i];
+			host_name(host[i], sizeof(host[i]), addr[i], f->v6 ? 6 : 4, 0);
+			v[IF_LOCAL_HOST + i].s = str_eq(host[i], text[i]) ? 0 : host[i];
+			char pnum[U64_FMT + 1];
+			pnum[fmt_u64(pnum, port[i])] = 0;
+			service_name(serv[i], sizeof(serv[i]), port[i], proto, 0);
+			v[IF_LOCAL_SERVICE + i].s = !port[i] || str_eq(serv[i], pnum) ? 0 : serv[i];
+		}
+		if (!numeric)
+			shown |= 3u << IF_LOCAL_HOST;
+		if (!opt_has(OPT_n_port))
+			shown |= 3u << IF_LOCAL_SERVICE;
+		shown |= 7;
+	} else {
+		format_endpoint(local, s->local, f->v6, s->local_port,
+				proto, numeric, wide);
+		if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
+			numeric = 0, wide = 1;
+		format_endpoint(remote, s->remote, f->v6, s->remote_port,
+				proto, numeric, wide);
+		v[IF_LOCAL_TEXT].s = local;
+		v[IF_REMOTE_TEXT].s = remote;
 	}
 	row_begin();
-	if (json_mode()) {
-		la[f->v6 ? fmt_ip6(la, s->local) : fmt_ip4(la, s->local)] = 0;
-		ra[f->v6 ? fmt_ip6(ra, s->remote) : fmt_ip4(ra, s->remote)] = 0;
-		if (!*state)
-			state = 0;
-	}
-	out_fmt("%{proto}-5s %{recv_q}6u %{send_q}6u %-23s %-23s %{state}-11s"
-		"%{local_address}=s%{local_port}=d%{remote_address}=s%{remote_port}=d",
-		f->label, &s->rxq, &s->txq, local, remote, state,
-		la, (int)s->local_port, ra, (int)s->remote_port);
-	if (json_mode())
-		endpoint_names(f->v6, s, proto);
+	print_fields(inet_keys, inet_fields, v, IF_FIELDS, shown);
 	print_socket_tail(s->uid, s->inode);
 	if (opt_has(OPT_o))
 		print_timer(s, f->sock);

@@ -95,6 +95,22 @@ void out_escaped(const char *s, size_t n);
 
 /* ---- rows of fields: text columns or JSON members (fields.c) ---- */
 void row_begin(void);
+/* A row described once: each field a text column (width > 0 left-,
+ * < 0 right-justified, 0 none), a JSON member (FIELD_KEY: the next key of
+ * the view's key list), or both. */
+enum { FIELD_STR, FIELD_U64, FIELD_I64, FIELD_KEY = 4 };
+struct field {
+	int8_t width;
+	uint8_t type;
+};
+union field_value {
+	const char *s;		/* NULL: JSON null */
+	uint64_t u;
+	int64_t i;
+};
+/* The fields whose bit is set in shown; keys: "a\0b\0..." in field order. */
+void print_fields(const char *keys, const struct field *f,
+		  const union field_value *v, unsigned n, uint32_t shown);
 /* Ends a JSON object, or a text line when newline is set. */
 void row_end(int newline);
 /* Text only: s (n bytes, as they are) in width columns after a
