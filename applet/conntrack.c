@@ -251,6 +251,57 @@ static void print_counters(const struct conntrack *c)
 	}
 }
 
+/* JSON: an endpoint (which: 0 inside, 1 outside, 2 remote) as address
+ * and port (null for ICMP and the like), and its name when lookups are
+ * on; all null for the outside of an untranslated connection. */
+static void endpoint_json(const struct conntrack *c, const struct ct_end *e,
+			  unsigned which)
+{
+	static const char formats[] =
+		"%{inside_address}=s%{inside_port}=N\0%{inside_host}=s\0"
+		"%{outside_address}=s%{outside_port}=N\0%{outside_host}=s\0"
+		"%{remote_address}=s%{remote_port}=N\0%{remote_host}=s";
+	const char *f = formats;
+	char text[IP6_FMT], name[NAME_HOST_MAX], port[U64_FMT + 1];
+	int known = e != 0;
+
+	for (which *= 2; which; which--)
+		f += strlen(f) + 1;
+	if (known) {
+		text[c->v6 ? fmt_ip6(text, e->addr) : fmt_ip4(text, e->addr)] = 0;
+		port[fmt_u64(port, e->port)] = 0;
+	}
+	out_fmt(f, known ? text : 0, known && (c->flags & CT_PORTS) ? port : 0);
+	if (opt_has(OPT_n_host))
+		return;
+	if (known)
+		host_name(name, sizeof(name), e->addr, c->v6 ? 6 : 4, 0);
+	out_fmt(f + strlen(f) + 1, known && !str_eq(name, text) ? name : 0);
+}
+
+static void conntrack_json(const struct conntrack *c, const struct ct_end *inside,
+			   const struct ct_end *outside, const struct ct_end *remote)
+{
+	const char *state = c->state[0] ? c->state : 0;
+
+	row_begin();
+	out_fmt("%{proto}=s", c->proto);
+	if (c->expires < 0)
+		out_fmt("%{expires}=s", (char *)0);
+	else
+		out_fmt("%{expires}=u", &c->expires);
+	out_fmt("%{state}=s%{assured}=d%{unreplied}=d", state,
+		(c->flags & CT_ASSURED) != 0, (c->flags & CT_UNREPLIED) != 0);
+	endpoint_json(c, inside, 0);
+	endpoint_json(c, outside, 1);
+	endpoint_json(c, remote, 2);
+	if (c->dir[0].counted)
+		out_fmt("%{packets}=u%{bytes}=u%{reply_packets}=u%{reply_bytes}=u",
+			&c->dir[0].packets, &c->dir[0].bytes, &c->dir[1].packets,
+			&c->dir[1].bytes);
+	row_end(0);
+}
+
 static void print_conntrack(const struct conntrack *c)
 {
 	const struct ct_tuple *o = &c->dir[0], *r = &c->dir[1];
@@ -269,6 +320,10 @@ static void print_conntrack(const struct conntrack *c)
 	}
 	if (!translated && !G.extend)
 		return;
+	if (json_mode()) {
+		conntrack_json(c, inside, translated ? outside : 0, remote);
+		return;
+	}
 	if (wide) {
 		out_left(c->proto, WIDE_PROTO_WIDTH);
 	} else {
@@ -303,8 +358,14 @@ static void print_conntrack(const struct conntrack *c)
 	out_char('\n');
 }
 
+static int ct_table_open;
+
 static void print_conntrack_header(void)
 {
+	table_begin("nat");
+	ct_table_open = 1;
+	if (json_mode())
+		return;
 	out_str(G.extend ? "Tracked connections (conntrack)\n"
 			 : "NAT connections (conntrack)\n");
 	out_left("Prot", opt_has(OPT_W) ? WIDE_PROTO_WIDTH : PROTO_WIDTH);
@@ -608,6 +669,9 @@ static int show_conntrack_netlink(unsigned fam)
 	}
 	close(fd);
 	reader_close(&ct_reader);
+	if (ct_table_open)
+		table_end();
+	ct_table_open = 0;
 	return 1;
 }
 #endif
@@ -655,6 +719,8 @@ int show_conntrack(void)
 			print_conntrack(&c);
 	}
 	reader_close(&ct_reader);
+	table_end();
+	ct_table_open = 0;
 	return 0;
 }
 

@@ -78,9 +78,8 @@ static void json_string(const char *s, size_t n)
 static void json_key_n(const char *key, size_t n)
 {
 	json_comma(&json_members);
-	out_char('"');
-	out_mem(key, n);
-	out_str("\":");
+	json_string(key, n);
+	out_char(':');
 }
 
 static void json_key(const char *key)
@@ -119,6 +118,27 @@ void table_begin(const char *key)
 	out_str(key);
 	out_str("\":[");
 	json_rows = 0;
+}
+
+static uint8_t json_objects;
+
+/* "key":{ at the top of the document, and "name":{ objects inside it
+ * whose members are json_member's (statistics by section). */
+void json_top_object(const char *key)
+{
+	json_comma(&json_tables);
+	out_char('"');
+	out_str(key);
+	out_str("\":{");
+	json_objects = 0;
+}
+
+void json_object(const char *name, size_t n)
+{
+	json_comma(&json_objects);
+	json_string(name, n);
+	out_str(":{");
+	json_members = 0;
 }
 
 void table_end(void)

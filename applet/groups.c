@@ -6,10 +6,16 @@
 static void print_group(const char *device, uint64_t users, const uint8_t *addr,
 			int family)
 {
-	char name[NAME_HOST_MAX];
+	char name[NAME_HOST_MAX], text[IP6_FMT];
 
 	host_name(name, sizeof(name), addr, family, opt_has(OPT_n_host) != 0);
-	out_fmt("%-15s %-6d %s\n", device, (int)(uint32_t)users, name);
+	text[family == 6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr)] = 0;
+	row_begin();
+	out_fmt("%{ifname}-15s %{refcnt}-6d %s\n%{group}=s", device,
+		(int)(uint32_t)users, name, text);
+	if (!opt_has(OPT_n_host))
+		out_fmt("%{group_name}=s", str_eq(name, text) ? (char *)0 : name);
+	row_end(0);
 }
 
 /* igmp has a line per device ("1\tlo        :     1      V3") followed
@@ -53,9 +59,11 @@ int show_groups(void)
 {
 	char device[17] = "";
 
-	out_str("IPv6/IPv4 Group Memberships\n"
-		"Interface       RefCnt Group\n"
-		"--------------- ------ ---------------------\n");
+	if (!json_mode())
+		out_str("IPv6/IPv4 Group Memberships\n"
+			"Interface       RefCnt Group\n"
+			"--------------- ------ ---------------------\n");
+	table_begin("groups");
 	/* A kernel without IPv6 has no igmp6: that is silence. */
 	if ((G.families & FAMILY_INET) &&
 	    proc_table("net/igmp", 1, igmp_row, device) < 0 &&
@@ -65,6 +73,7 @@ int show_groups(void)
 	}
 	if (ENABLE_FEATURE_NETSTAT_IPV6 && (G.families & FAMILY_INET6))
 		proc_table("net/igmp6", 0, igmp6_row, 0);
+	table_end();
 	return G.exit_status;
 }
 

@@ -366,6 +366,41 @@ static void print_long(const struct iface *f, const struct iface_state *s)
 	out_char('\n');
 }
 
+/* JSON: everything -i and -ie show, raw: flags as IFF_ words, the
+ * sixteen counters of /proc/net/dev (null without statistics). */
+static void iface_json(const struct iface *f, const struct iface_state *s)
+{
+	static const char counters[] =
+		"rx_bytes\0rx_packets\0rx_errors\0rx_dropped\0rx_fifo\0rx_frame\0"
+		"rx_compressed\0rx_multicast\0tx_bytes\0tx_packets\0tx_errors\0"
+		"tx_dropped\0tx_fifo\0tx_collisions\0tx_carrier\0tx_compressed";
+	const char *name = long_flag_words, *c = counters;
+	char num[U64_FMT + 1];
+	unsigned i;
+
+	row_begin();
+	out_fmt("%{ifname}=s%{mtu}=d", f->name, s->mtu);
+	field_json_list("flags");
+	for (i = 0; i < 13; i++, name += strlen(name) + 1)
+		if (s->flags >> long_flag_bits[i] & 1)
+			json_list_item(name, strlen(name));
+	json_list_end();
+	if (s->txqlen != -1)
+		out_fmt("%{txqueuelen}=d", s->txqlen);
+	if (s->has_ip) {
+		out_fmt("%{address}=I%{netmask}=I", s->addr, s->netmask);
+		if (s->flags & IFF_BROADCAST)
+			out_fmt("%{broadcast}=I", s->broadaddr);
+		if (s->flags & IFF_POINTOPOINT)
+			out_fmt("%{destination}=I", s->dstaddr);
+	}
+	for (i = 0; i < STAT_FIELDS; i++, c += strlen(c) + 1) {
+		num[fmt_u64(num, f->stats[i])] = 0;
+		json_member(c, strlen(c), 0, f->has_stats ? num : 0);
+	}
+	row_end(0);
+}
+
 /* net-tools' do_if_print: fetch, complain, print when up (or -a).
  * Returns the errno of a failed fetch, else 0. */
 static int print_iface(const struct iface *f)
@@ -380,7 +415,9 @@ static int print_iface(const struct iface *f)
 	}
 	if (!(s.flags & IFF_UP) && !opt_has(OPT_a))
 		return 0;
-	if (G.extend)
+	if (json_mode())
+		iface_json(f, &s);
+	else if (G.extend)
 		print_long(f, &s);
 	else
 		print_short(f, &s);
@@ -396,11 +433,12 @@ int show_interfaces(void)
 		msg_errno("socket", errno);
 		return 1;
 	}
-	if (!titled++)
+	if (!json_mode() && !titled++)
 		out_str("Kernel Interface table\n");
-	if (!G.extend)
+	if (!G.extend && !json_mode())
 		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
 			"TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
+	table_begin("interfaces");
 	iface_count = iface_overflow = 0;
 	read_dev();
 	if (G.iface_name) {
@@ -419,14 +457,15 @@ int show_interfaces(void)
 	 * since net/dev was read) ends the listing. */
 	for (i = 0; i < iface_count; i++) {
 		int err = print_iface(&ifaces[i]);
-		if (err && G.iface_name)
-			return 1;
 		if (err) {
-			err_line("missing interface information", ": ",
-				 error_text(err));
+			table_end();
+			if (!G.iface_name)
+				err_line("missing interface information", ": ",
+					 error_text(err));
 			return 1;
 		}
 	}
+	table_end();
 	return G.exit_status;
 }
 

@@ -532,6 +532,15 @@ void out_fmt(const char *fmt, ...)
 			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
 			number = 0;
 			break;
+		case 'N':	/* a number's text, NULL: null */
+			s = va_arg(ap, const char *);
+			if (json && s)
+				json_member(key, key_len, 0, s);
+			else if (json)
+				json_member(key, key_len, 0, 0);
+			if (json || json_only)
+				continue;
+			break;
 		default: {	/* x */
 			unsigned long v = va_arg(ap, unsigned long);
 			char *e = num + sizeof(num) - 1;

@@ -57,6 +57,8 @@ static struct {
 	char path[PATH_BUF];
 	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
 	const char *find;	/* snmp_value: the counter looked for */
+	char json_title[64];	/* the section's title, for snmp6 names */
+	int json_section_open;
 	uint64_t found;
 } *S;	/* mapped by the first show_statistics or snmp_value */
 
@@ -147,8 +149,20 @@ static unsigned indent(void)
 static void print_counter(const char *name, uint64_t val)
 {
 	const char *key = name;
-	int n = find_counter(&key);
+	int n;
 	unsigned hist;
+
+	if (json_mode()) {
+		char num[U64_FMT + 1];
+		size_t t = strlen(S->json_title);
+		/* snmp6 names carry their section's title: Ip6InReceives */
+		if (!strncmp(name, S->json_title, t) && name[t])
+			name += t;
+		num[fmt_u64(num, val)] = 0;
+		json_member(name, strlen(name), 0, num);
+		return;
+	}
+	n = find_counter(&key);
 
 	if (n < 0) {
 		if (val) {
@@ -208,7 +222,28 @@ static void start_section(const char *title, unsigned v6)
 		S->show = !S->sec || (S->sec->flags & S->shown);
 	if (S->sec)
 		S->state = NORMAL;
-	if (S->show) {
+	if (S->show && json_mode()) {
+		/* "TcpExt" is "tcp_ext", "Ip6" "ip6", "MPTcpExt" "mp_tcp_ext" */
+		char snake[2 * sizeof(S->json_title)];
+		size_t n = 0;
+		if (S->json_section_open)
+			out_char('}');
+		for (i = 0; title[i] && n < sizeof(snake) - 2; i++) {
+			unsigned c = (unsigned char)title[i];
+			if (c - 'A' < 26 && i &&
+			    ((unsigned)(unsigned char)title[i - 1] - 'a' < 26 ||
+			     (unsigned)(unsigned char)title[i + 1] - 'a' < 26))
+				snake[n++] = '_';
+			snake[n++] = (char)(c - 'A' < 26 ? c + 32 : c);
+		}
+		json_object(snake, n);
+		S->json_section_open = 1;
+		n = strlen(title);
+		if (n >= sizeof(S->json_title))
+			n = sizeof(S->json_title) - 1;
+		memcpy(S->json_title, title, n);
+		S->json_title[n] = 0;
+	} else if (S->show) {
 		out_escaped(title, strlen(title));
 		out_str(":\n");
 	}
@@ -523,6 +558,10 @@ int show_statistics(void)
 				S->shown |= switches[i][1];
 	S->classic = ENABLE_FEATURE_NETSTAT_CLASSIC ? G.classic_stats : 0;
 	S->state = NORMAL;
+	if (json_mode()) {
+		json_top_object("statistics");
+		S->json_section_open = 0;
+	}
 	if (S->classic) {
 		if (S->classic & STATS_V4)
 			show_inet_statistics();
@@ -533,6 +572,8 @@ int show_statistics(void)
 	} else {
 		show_inet_statistics();
 	}
+	if (json_mode())
+		out_str(S->json_section_open ? "}}" : "}");
 	return 0;
 }
 

@@ -133,6 +133,10 @@ void field_json_u64(const char *key, uint64_t v);
 void field_json_i64(const char *key, int64_t v);
 /* A name lookups gave, or null when it is only the number. */
 void field_json_name(const char *key, const char *name, const char *number);
+/* "key":{ at the top of the document (closed by out_char('}')), and
+ * objects in it; the members of one are json_member's. */
+void json_top_object(const char *key);
+void json_object(const char *name, size_t n);
 /* "key": number text, or "key": "s" (s NULL: null); for out_fmt. */
 void json_member(const char *key, size_t key_len, const char *s, const char *number);
 /* "key": [ "item", ... ] */
@@ -141,6 +145,8 @@ void json_list_item(const char *s, size_t n);
 void json_list_end(void);
 #else
 static inline void field_json_list(const char *key) { (void)key; }
+static inline void json_top_object(const char *key) { (void)key; }
+static inline void json_object(const char *name, size_t n) { (void)name, (void)n; }
 static inline void json_member(const char *key, size_t key_len, const char *s,
 			       const char *number)
 {
@@ -272,7 +278,8 @@ void network_name(char *buf, size_t size, const uint8_t *addr);
  * With --json only conversions with a key print, as members:
  * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
  * literal text and conversions without a key are text only. d, u and x
- * are JSON numbers, s and I strings (a NULL s: null). */
+ * are JSON numbers, s and I strings (a NULL s: null); N is a number's
+ * text (NULL: null). */
 void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see io.c); 0, or what is wrong. */
