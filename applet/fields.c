@@ -147,24 +147,6 @@ void table_end(void)
 		out_char(']');
 }
 
-void field_json_str(const char *key, const char *s, size_t n)
-{
-	if (!opt_has(OPT_json))
-		return;
-	json_key(key);
-	if (s)
-		json_string(s, n);
-	else
-		out_str("null");
-}
-
-void field_json_name(const char *key, const char *name, const char *number)
-{
-	if (str_eq(name, number))
-		name = 0;
-	field_json_str(key, name, name ? strlen(name) : 0);
-}
-
 static uint8_t json_items;
 
 void field_json_list(const char *key)
@@ -190,84 +172,10 @@ void json_list_end(void)
 		out_char(']');
 }
 
-void field_json_u64(const char *key, uint64_t v)
-{
-	if (!opt_has(OPT_json))
-		return;
-	json_key(key);
-	out_u64(v);
-}
-
-void field_json_i64(const char *key, int64_t v)
-{
-	char b[U64_FMT + 1];
-
-	if (!opt_has(OPT_json))
-		return;
-	json_key(key);
-	out_mem(b, fmt_i64(b, v));
-}
 #endif
-
-static uint8_t text_columns;
-
-void print_fields(const char *keys, const struct field *f,
-		  const union field_value *v, unsigned n, uint32_t shown)
-{
-	char b[U64_FMT + 1];
-	unsigned i;
-
-	for (i = 0; i < n; i++, f++, v++) {
-		const char *s = b;
-		size_t len;
-		int width = f->width;
-		if (!(shown >> i & 1)) {
-			if (f->type & FIELD_KEY)
-				keys += strlen(keys) + 1;
-			continue;
-		}
-		switch (f->type & 3) {
-		case FIELD_STR:
-			s = v->s;
-			len = s ? strlen(s) : 0;
-			break;
-		case FIELD_U64:
-			len = fmt_u64(b, v->u);
-			break;
-		default:
-			len = fmt_i64(b, v->i);
-		}
-#if ENABLE_FEATURE_NETSTAT_JSON
-		if (opt_has(OPT_json)) {
-			if (f->type & FIELD_KEY) {
-				json_key(keys);
-				if (!s)
-					out_str("null");
-				else if ((f->type & 3) == FIELD_STR)
-					json_string(s, len);
-				else
-					out_mem(b, len);
-			}
-		} else
-#endif
-		if (width) {
-			unsigned w = (unsigned)(width < 0 ? -width : width);
-			if (text_columns++)
-				out_char(' ');
-			if (width < 0 && len < w)
-				out_spaces(w - (unsigned)len);
-			out_mem(s, len);
-			if (width > 0 && len < w)
-				out_spaces(w - (unsigned)len);
-		}
-		if (f->type & FIELD_KEY)
-			keys += strlen(keys) + 1;
-	}
-}
 
 void row_begin(void)
 {
-	text_columns = 0;
 	if (ENABLE_FEATURE_NETSTAT_JSON && opt_has(OPT_json)) {
 		json_comma(&json_rows);
 		out_char('{');
@@ -281,35 +189,4 @@ void row_end(int newline)
 		out_char('}');
 	else if (newline)
 		out_char('\n');
-}
-
-void field_text(const char *s, size_t n, int width)
-{
-	unsigned w = (unsigned)(width < 0 ? -width : width);
-
-	if (ENABLE_FEATURE_NETSTAT_JSON && opt_has(OPT_json))
-		return;
-	if (text_columns++)
-		out_char(' ');
-	if (width < 0 && n < w)
-		out_spaces(w - (unsigned)n);
-	out_mem(s, n);
-	if (width > 0 && n < w)
-		out_spaces(w - (unsigned)n);
-}
-
-void field_str(const char *key, const char *s, int width)
-{
-	size_t n = strlen(s);
-
-	field_json_str(key, s, n);
-	field_text(s, n, width);
-}
-
-void field_u64(const char *key, uint64_t v, int width)
-{
-	char b[U64_FMT];
-
-	field_json_u64(key, v);
-	field_text(b, fmt_u64(b, v), width);
 }

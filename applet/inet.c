@@ -253,6 +253,14 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	return (unsigned)n;
 }
 
+/* Text of known length, left-justified in width. */
+static void out_column(const char *s, unsigned n, unsigned width)
+{
+	out_mem(s, n);
+	if (n < width)
+		out_spaces(width - n);
+}
+
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
  * (the kernel's tm->when is in clock ticks of 1/100 s). */
 static void print_timer(const struct inet_socket *s, unsigned sock)
@@ -292,125 +300,148 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 	out_char(')');
 }
 
-/* The columns after State: User and Inode (-e), program (-p). */
-void print_socket_tail(uint32_t uid, uint64_t inode)
-{
-	if (G.extend) {
-		char user[40], num[U64_FMT + 1];
-		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
-		num[fmt_i64(num, (int32_t)uid)] = 0;
-		out_fmt(" %{user}-10s%{uid}=d %{inode}-10u", str_eq(user, num) &&
-			json_mode() ? (char *)0 : user, (int)uid, &inode);
-	}
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
-		print_program(inode);
-}
-
-/* The PID/Program name column: "pid" and "program" in JSON (null when
- * no process has the socket). */
-void print_program(uint64_t inode)
+/* JSON: User and Inode, program: numbers, and names where lookups are on
+ * (null when there is none). */
+void program_json(uint64_t inode)
 {
 	const char *raw = prog_raw(inode), *slash = raw ? strchr(raw, '/') : 0;
 	uint64_t pid = 0;
 
-	out_fmt(" %-20s", prog_name(inode));
-	if (json_mode() && slash && scan_dec(&raw, &pid))
+	if (slash && scan_dec(&raw, &pid))
 		out_fmt("%{pid}=u%{program}=s", &pid, slash + 1);
 	else
 		out_fmt("%{pid}=s%{program}=s", (char *)0, (char *)0);
 }
 
-enum {
-	IF_PROTO, IF_RECV_Q, IF_SEND_Q, IF_LOCAL_TEXT, IF_REMOTE_TEXT, IF_STATE,
-	IF_LOCAL_ADDRESS, IF_LOCAL_PORT, IF_REMOTE_ADDRESS, IF_REMOTE_PORT,
-	IF_LOCAL_HOST, IF_REMOTE_HOST, IF_LOCAL_SERVICE, IF_REMOTE_SERVICE,
-	IF_FIELDS,
-	IF_TEXT = 1u << IF_PROTO | 1u << IF_RECV_Q | 1u << IF_SEND_Q |
-		  1u << IF_LOCAL_TEXT | 1u << IF_REMOTE_TEXT | 1u << IF_STATE,
-};
-static const char inet_keys[] =
-	"proto\0recv_q\0send_q\0state\0local_address\0local_port\0"
-	"remote_address\0remote_port\0local_host\0remote_host\0"
-	"local_service\0remote_service";
-static const struct field inet_fields[IF_FIELDS] = {
-	{ 5, FIELD_STR | FIELD_KEY }, { -6, FIELD_U64 | FIELD_KEY },
-	{ -6, FIELD_U64 | FIELD_KEY }, { 23, FIELD_STR }, { 23, FIELD_STR },
-	{ 11, FIELD_STR | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
-	{ 0, FIELD_U64 | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
-	{ 0, FIELD_U64 | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
-	{ 0, FIELD_STR | FIELD_KEY }, { 0, FIELD_STR | FIELD_KEY },
-	{ 0, FIELD_STR | FIELD_KEY },
-};
+static void socket_tail_json(uint32_t uid, uint64_t inode)
+{
+	if (G.extend) {
+		char user[40], num[U64_FMT + 1];
+		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
+		num[fmt_i64(num, (int32_t)uid)] = 0;
+		out_fmt("%{uid}=d%{inode}=u", (int)uid, &inode);
+		if (!opt_has(OPT_n_user))
+			out_fmt("%{user}=s", str_eq(user, num) ? (char *)0 : user);
+	}
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+		program_json(inode);
+}
+
+/* JSON: a socket with its endpoints as numeric address and port, and
+ * the names lookups gave (keys only where they are on; null: none). */
+static void inet_json(const struct inet_file *f, const struct inet_socket *s,
+		      const char *proto)
+{
+	static const char names[] = "%{local_host}=s\0%{local_service}=s\0"
+				    "%{remote_host}=s\0%{remote_service}=s";
+	const uint8_t *addr[2] = { s->local, s->remote };
+	unsigned port[2] = { s->local_port, s->remote_port }, i;
+	char text[2][IP6_FMT], name[NAME_HOST_MAX], serv[64], num[U64_FMT + 16];
+	const char *state = num, *fmt = names;
+
+	for (i = 0; i < 2; i++)
+		text[i][f->v6 ? fmt_ip6(text[i], addr[i]) : fmt_ip4(text[i], addr[i])] = 0;
+	if (f->sock == WANT_TCP && s->state < sizeof(tcp_states) / sizeof(tcp_states[0]))
+		state = tcp_states[s->state];
+	else if (f->sock != WANT_RAW)
+		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? 0 : "UNKNOWN";
+	else
+		num[fmt_u64(num, s->state)] = 0;
+	row_begin();
+	out_fmt("%{proto}=s%{recv_q}=u%{send_q}=u%{local_address}=s%{local_port}=d"
+		"%{remote_address}=s%{remote_port}=d%{state}=s", f->label, &s->rxq,
+		&s->txq, text[0], (int)port[0], text[1], (int)port[1], state);
+	for (i = 0; i < 2; i++) {
+		if (!opt_has(OPT_n_host)) {
+			host_name(name, sizeof(name), addr[i], f->v6 ? 6 : 4, 0);
+			out_fmt(fmt, str_eq(name, text[i]) || str_eq(name, "[::]") ?
+				(char *)0 : name);
+		}
+		fmt += strlen(fmt) + 1;
+		if (!opt_has(OPT_n_port)) {
+			num[fmt_u64(num, port[i])] = 0;
+			service_name(serv, sizeof(serv), port[i], proto, 0);
+			out_fmt(fmt, !port[i] || str_eq(serv, num) ? (char *)0 : serv);
+		}
+		fmt += strlen(fmt) + 1;
+	}
+	print_socket_tail(s->uid, s->inode);
+	if (opt_has(OPT_o))
+		print_timer(s, f->sock);
+	row_end(0);
+}
+
+/* The columns after State: User and Inode (-e), program (-p), timer (-o). */
+void print_socket_tail(uint32_t uid, uint64_t inode)
+{
+	if (json_mode()) {
+		socket_tail_json(uid, inode);
+		return;
+	}
+	if (G.extend) {
+		char user[40];
+		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
+		out_char(' ');
+		out_left(user, 10);
+		out_char(' ');
+		out_u64_left(inode, 10);
+	}
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
+		out_char(' ');
+		out_left(prog_name(inode), 20);
+	}
+}
 
 static void print_inet_row(const struct inet_file *f, const struct inet_socket *s)
 {
 	char local[NAME_HOST_MAX + 80], remote[NAME_HOST_MAX + 80];
-	char text[2][IP6_FMT], host[2][NAME_HOST_MAX], serv[2][64];
 	const char *proto = f->sock == WANT_TCP ? "tcp" :
 			    f->sock == WANT_RAW ? "raw" : "udp";
 	int wide = ENABLE_FEATURE_NETSTAT_WIDE && opt_has(OPT_W);
 	int numeric = opt_has(OPT_n_host) != 0;
 	char num[U64_FMT + 16];
-	union field_value v[IF_FIELDS];
-	uint32_t shown = IF_TEXT;
-	unsigned i;
 
-	v[IF_PROTO].s = f->label;
-	v[IF_RECV_Q].u = s->rxq;
-	v[IF_SEND_Q].u = s->txq;
-	v[IF_STATE].s = num;
+	unsigned local_len, remote_len;
+
+	if (json_mode()) {
+		inet_json(f, s, proto);
+		return;
+	}
+	local_len = format_endpoint(local, s->local, f->v6, s->local_port,
+				    proto, numeric, wide);
+	if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
+		numeric = 0, wide = 1;
+	remote_len = format_endpoint(remote, s->remote, f->v6, s->remote_port,
+				     proto, numeric, wide);
+	out_left(f->label, 5);
+	out_char(' ');
+	out_u64_right(s->rxq, 6);
+	out_char(' ');
+	out_u64_right(s->txq, 6);
+	out_char(' ');
+	out_column(local, local_len, 23);
+	out_char(' ');
+	out_column(remote, remote_len, 23);
+	out_char(' ');
 	if (f->sock == WANT_TCP) {
 		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
-			v[IF_STATE].s = tcp_states[s->state];
+			out_left(tcp_states[s->state], 11);
 		} else {
 			memcpy(num, "UNKNOWN(", 8);
 			num[8 + fmt_u64(num + 8, s->state)] = 0;
 			memcpy(num + strlen(num), ")", 2);
+			out_left(num, 11);
 		}
 	} else if (f->sock == WANT_RAW) {
-		num[fmt_u64(num, s->state)] = 0;
+		out_u64_left(s->state, 11);
 	} else {
-		v[IF_STATE].s = s->state == 1 ? "ESTABLISHED" :
-				s->state == 7 ? "" : "UNKNOWN";
+		out_left(s->state == 1 ? "ESTABLISHED" :
+			 s->state == 7 ? "" : "UNKNOWN", 11);
 	}
-	if (json_mode()) {
-		const uint8_t *addr[2] = { s->local, s->remote };
-		unsigned port[2] = { s->local_port, s->remote_port };
-		shown = 0x1fu << IF_STATE;
-		if (!*v[IF_STATE].s)
-			v[IF_STATE].s = 0;
-		for (i = 0; i < 2; i++) {
-			text[i][f->v6 ? fmt_ip6(text[i], addr[i]) : fmt_ip4(text[i], addr[i])] = 0;
-			v[IF_LOCAL_ADDRESS + 2 * i].s = text[i];
-			v[IF_LOCAL_PORT + 2 * i].u = port[i];
-			host_name(host[i], sizeof(host[i]), addr[i], f->v6 ? 6 : 4, 0);
-			v[IF_LOCAL_HOST + i].s = str_eq(host[i], text[i]) ? 0 : host[i];
-			char pnum[U64_FMT + 1];
-			pnum[fmt_u64(pnum, port[i])] = 0;
-			service_name(serv[i], sizeof(serv[i]), port[i], proto, 0);
-			v[IF_LOCAL_SERVICE + i].s = !port[i] || str_eq(serv[i], pnum) ? 0 : serv[i];
-		}
-		if (!numeric)
-			shown |= 3u << IF_LOCAL_HOST;
-		if (!opt_has(OPT_n_port))
-			shown |= 3u << IF_LOCAL_SERVICE;
-		shown |= 7;
-	} else {
-		format_endpoint(local, s->local, f->v6, s->local_port,
-				proto, numeric, wide);
-		if (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f))
-			numeric = 0, wide = 1;
-		format_endpoint(remote, s->remote, f->v6, s->remote_port,
-				proto, numeric, wide);
-		v[IF_LOCAL_TEXT].s = local;
-		v[IF_REMOTE_TEXT].s = remote;
-	}
-	row_begin();
-	print_fields(inet_keys, inet_fields, v, IF_FIELDS, shown);
 	print_socket_tail(s->uid, s->inode);
 	if (opt_has(OPT_o))
 		print_timer(s, f->sock);
-	row_end(1);
+	out_char('\n');
 }
 
 static struct line_reader inet_reader;

@@ -528,6 +528,9 @@ void out_fmt(const char *fmt, ...)
 		case 'u':
 			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
 			break;
+		case 'D':	/* const int64_t * */
+			num[fmt_i64(num, *va_arg(ap, const int64_t *))] = 0;
+			break;
 		case 'I':
 			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
 			number = 0;

@@ -174,6 +174,13 @@ static const char *sctp_state_name(unsigned state, char *buf)
 	return buf;
 }
 
+static void print_sctp_state(unsigned state)
+{
+	char buf[24];
+
+	out_left(sctp_state_name(state, buf), 11);
+}
+
 /* JSON: the numeric addresses of a list. */
 static void sctp_addresses_json(unsigned kind, const char *key, const char *p,
 				const char *end)
@@ -188,36 +195,42 @@ static void sctp_addresses_json(unsigned kind, const char *key, const char *p,
 	json_list_end();
 }
 
+/* JSON: an endpoint or association of the inet table, its addresses as
+ * lists. */
+static void sctp_json(unsigned kind, const struct sctp_row *r)
+{
+	char buf[24];
+	int assoc = kind != SCTP_EPS;
+
+	row_begin();
+	out_fmt("%{proto}=s%{kind}=s", "sctp", assoc ? "association" : "endpoint");
+	if (assoc)
+		out_fmt("%{recv_q}=u%{send_q}=u", &r->v[V_RXQ], &r->v[V_TXQ]);
+	sctp_addresses_json(kind, "local_addresses", r->local, r->local_end);
+	out_fmt("%{local_port}=u", &r->v[V_LPORT]);
+	if (assoc) {
+		sctp_addresses_json(kind, "remote_addresses", r->remote, r->remote_end);
+		out_fmt("%{remote_port}=u", &r->v[V_RPORT]);
+	}
+	out_fmt("%{state}=s", sctp_state_name((unsigned)r->v[V_STATE], buf));
+	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
+	row_end(0);
+}
+
 /* Every address of the row on its own line: the first line has the
  * queues, ports and state, an association pairs local and remote
- * addresses up line by line. JSON has the lists. */
+ * addresses up line by line. */
 static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 {
 	const char *lp = r->local, *rp = r->remote;
 	uint8_t la[16], ra[16];
 	int ll, rl, first = 1;
-	char buf[24];
-	const char *state = sctp_state_name((unsigned)r->v[V_STATE], buf);
 
-	row_begin();
 	if (json_mode()) {
-		field_json_str("proto", "sctp", 4);
-		field_json_str("kind", kind == SCTP_EPS ? "endpoint" : "association",
-			       kind == SCTP_EPS ? 8 : 11);
-		if (kind != SCTP_EPS) {
-			field_json_u64("recv_q", r->v[V_RXQ]);
-			field_json_u64("send_q", r->v[V_TXQ]);
-		}
-		sctp_addresses_json(kind, "local_addresses", r->local, r->local_end);
-		field_json_u64("local_port", r->v[V_LPORT]);
-		if (kind != SCTP_EPS) {
-			sctp_addresses_json(kind, "remote_addresses", r->remote,
-					    r->remote_end);
-			field_json_u64("remote_port", r->v[V_RPORT]);
-		}
-		field_json_str("state", state, strlen(state));
+		sctp_json(kind, r);
+		return;
 	}
-	for (; !json_mode();) {
+	for (;;) {
 		ll = next_address(&lp, r->local_end, kind, la);
 		rl = next_address(&rp, r->remote_end, kind, ra);
 		if (!ll && !rl)
@@ -226,14 +239,15 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 			out_char('\n');
 			out_spaces(20);
 		} else if (kind == SCTP_EPS) {
-			field_text("sctp", 4, 19);
+			out_str("sctp");
+			out_spaces(16);
 		} else {
-			field_text("sctp", 4, 5);
-			field_u64(0, r->v[V_RXQ], -6);
-			field_u64(0, r->v[V_TXQ], -6);
-		}
-		if (first)
+			out_str("sctp  ");
+			out_u64_right(r->v[V_RXQ], 6);
 			out_char(' ');
+			out_u64_right(r->v[V_TXQ], 6);
+			out_char(' ');
+		}
 		if (kind == SCTP_EPS) {
 			print_sctp_address(la, ll, (unsigned)r->v[V_LPORT], 1, 47);
 		} else {
@@ -242,13 +256,16 @@ static void print_sctp_row(unsigned kind, const struct sctp_row *r)
 			print_sctp_address(ra, rl, (unsigned)r->v[V_RPORT], first, 23);
 		}
 		out_char(' ');
-		out_left(first ? state : "", 11);
+		if (first)
+			print_sctp_state((unsigned)r->v[V_STATE]);
+		else
+			out_spaces(11);
 		first = 0;
 	}
 	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
-	if (opt_has(OPT_o) && !json_mode())
+	if (opt_has(OPT_o))
 		out_char(' ');
-	row_end(1);
+	out_char('\n');
 }
 
 /* Every address must parse before anything of the row is printed. */

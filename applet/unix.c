@@ -65,7 +65,6 @@ static const char *parse_unix_line(const char *p, struct unix_socket *s)
 static void print_unix_row(struct unix_socket *s, int has_inode,
 			   size_t path_len)
 {
-	static const char flag_words[] = "ACC\0W\0N";
 	char flags[16], refcnt[U64_FMT + 1], inode[U64_FMT + 1], *f = flags;
 	const char *col[6];
 	unsigned i, bits = (unsigned)(s->field[2] >> 16);
@@ -93,33 +92,33 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 		s->path = inode;
 		path_len = strlen(inode);
 	}
-	row_begin();
 	if (json_mode()) {
-		field_json_str("proto", col[0], strlen(col[0]));
-		field_json_i64("refcnt", (int64_t)s->field[0]);
+		row_begin();
+		out_fmt("%{proto}=s%{refcnt}=D", col[0], &s->field[0]);
 		field_json_list("flags");
 		for (i = 0; i < 3; i++)
 			if (bits & 1u << i)
-				json_list_item(flag_words + (i ? 2 + 2 * i : 0), i ? 1 : 3);
+				json_list_item("ACC\0W\0N" + (i ? 2 + 2 * i : 0), i ? 1 : 3);
 		json_list_end();
-		field_json_str("type", col[3], strlen(col[3]));
-		field_json_str("state", *col[4] ? col[4] : 0, strlen(col[4]));
-		if (has_inode)
-			field_json_u64("inode", s->inode);
-		else
-			field_json_str("inode", 0, 0);
+		out_fmt(has_inode ? "%{type}=s%{state}=s%{inode}=u%{path}=s" :
+			"%{type}=s%{state}=s%{inode}=s%{path}=s", col[3],
+			*col[4] ? col[4] : 0, has_inode ? (const void *)&s->inode : 0,
+			path_len ? s->path : 0);
+		if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
+			program_json(s->inode);
+		row_end(0);
+		return;
 	}
-	for (i = 0; i < 6; i++)
-		field_text(col[i], strlen(col[i]), (unsigned char)"\5\6\13\12\15\10"[i]);
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
-		print_program(has_inode ? s->inode : 0);
-	if (json_mode()) {
-		field_json_str("path", path_len ? s->path : 0, path_len);
-	} else {
+	for (i = 0; i < 6; i++) {
+		out_left(col[i], (unsigned char)"\5\6\13\12\15\10"[i]);
 		out_char(' ');
-		out_escaped(s->path, path_len);
 	}
-	row_end(1);
+	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
+		out_left(has_inode ? prog_name(s->inode) : "-", 20);
+		out_char(' ');
+	}
+	out_escaped(s->path, path_len);
+	out_char('\n');
 }
 
 static struct line_reader unix_reader;

@@ -93,46 +93,16 @@ void out_spaces(unsigned n);
 /* Copies s to the output with bytes below 0x20 and 0x7f as \ooo. */
 void out_escaped(const char *s, size_t n);
 
-/* ---- rows of fields: text columns or JSON members (fields.c) ---- */
+/* ---- JSON (fields.c): one document a round, tables of rows in it;
+ * the members of a row come from out_fmt's %{key} conversions ---- */
 void row_begin(void);
-/* A row described once: each field a text column (width > 0 left-,
- * < 0 right-justified, 0 none), a JSON member (FIELD_KEY: the next key of
- * the view's key list), or both. */
-enum { FIELD_STR, FIELD_U64, FIELD_I64, FIELD_KEY = 4 };
-struct field {
-	int8_t width;
-	uint8_t type;
-};
-union field_value {
-	const char *s;		/* NULL: JSON null */
-	uint64_t u;
-	int64_t i;
-};
-/* The fields whose bit is set in shown; keys: "a\0b\0..." in field order. */
-void print_fields(const char *keys, const struct field *f,
-		  const union field_value *v, unsigned n, uint32_t shown);
 /* Ends a JSON object, or a text line when newline is set. */
 void row_end(int newline);
-/* Text only: s (n bytes, as they are) in width columns after a
- * space (none before a row's first), left-justified, right-justified if
- * width is negative. */
-void field_text(const char *s, size_t n, int width);
-/* Both forms: "key": "s" in JSON, a column in text. */
-void field_str(const char *key, const char *s, int width);
-/* (key NULL: the text column only) */
-void field_u64(const char *key, uint64_t v, int width);
 #if ENABLE_FEATURE_NETSTAT_JSON
-/* One JSON document a round, one array of rows a table in it. */
 void json_begin(void);
 void json_end(void);
 void table_begin(const char *key);
 void table_end(void);
-/* JSON only: a string (s NULL: null), a number. */
-void field_json_str(const char *key, const char *s, size_t n);
-void field_json_u64(const char *key, uint64_t v);
-void field_json_i64(const char *key, int64_t v);
-/* A name lookups gave, or null when it is only the number. */
-void field_json_name(const char *key, const char *name, const char *number);
 /* "key":{ at the top of the document (closed by out_char('}')), and
  * objects in it; the members of one are json_member's. */
 void json_top_object(const char *key);
@@ -144,7 +114,10 @@ void field_json_list(const char *key);
 void json_list_item(const char *s, size_t n);
 void json_list_end(void);
 #else
-static inline void field_json_list(const char *key) { (void)key; }
+static inline void json_begin(void) {}
+static inline void json_end(void) {}
+static inline void table_begin(const char *key) { (void)key; }
+static inline void table_end(void) {}
 static inline void json_top_object(const char *key) { (void)key; }
 static inline void json_object(const char *name, size_t n) { (void)name, (void)n; }
 static inline void json_member(const char *key, size_t key_len, const char *s,
@@ -152,22 +125,9 @@ static inline void json_member(const char *key, size_t key_len, const char *s,
 {
 	(void)key, (void)key_len, (void)s, (void)number;
 }
+static inline void field_json_list(const char *key) { (void)key; }
 static inline void json_list_item(const char *s, size_t n) { (void)s, (void)n; }
 static inline void json_list_end(void) {}
-static inline void json_begin(void) {}
-static inline void json_end(void) {}
-static inline void table_begin(const char *key) { (void)key; }
-static inline void table_end(void) {}
-static inline void field_json_str(const char *key, const char *s, size_t n)
-{
-	(void)key, (void)s, (void)n;
-}
-static inline void field_json_u64(const char *key, uint64_t v) { (void)key, (void)v; }
-static inline void field_json_i64(const char *key, int64_t v) { (void)key, (void)v; }
-static inline void field_json_name(const char *key, const char *name, const char *number)
-{
-	(void)key, (void)name, (void)number;
-}
 #endif
 #define json_mode() (opt_has(OPT_json) != 0)
 
@@ -310,8 +270,8 @@ int show_inet(void);
 void print_socket_header(const char *what);
 /* The columns after State: User and Inode (-e), program (-p). */
 void print_socket_tail(uint32_t uid, uint64_t inode);
-/* The PID/Program name column (-p). */
-void print_program(uint64_t inode);
+/* JSON: "pid" and "program" (null when no process has the socket). */
+void program_json(uint64_t inode);
 
 /* ---- unix.c ---- */
 /* Non-zero when -x asked for a missing table: net-tools ends there. */
