@@ -341,12 +341,18 @@ static void inet_json(const struct inet_file *f, const struct inet_socket *s,
 
 	for (i = 0; i < 2; i++)
 		text[i][f->v6 ? fmt_ip6(text[i], addr[i]) : fmt_ip4(text[i], addr[i])] = 0;
-	if (f->sock == WANT_TCP && s->state < sizeof(tcp_states) / sizeof(tcp_states[0]))
+	if (f->sock == WANT_TCP && s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
 		state = tcp_states[s->state];
-	else if (f->sock != WANT_RAW)
-		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? 0 : "UNKNOWN";
-	else
+	} else if (f->sock == WANT_TCP) {
+		memcpy(num, "UNKNOWN(", 8);
+		memcpy(num + 8 + fmt_u64(num + 8, s->state), ")", 2);
+	} else if (f->sock != WANT_RAW) {
+		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
+	} else {
 		num[fmt_u64(num, s->state)] = 0;
+	}
+	if (!*state)
+		state = 0;
 	row_begin();
 	out_fmt("%{proto}=s%{recv_q}=u%{send_q}=u%{local_address}=s%{local_port}=d"
 		"%{remote_address}=s%{remote_port}=d%{state}=s", f->label, &s->rxq,
