@@ -411,6 +411,18 @@ static uint64_t get_be(const uint8_t *p, unsigned n)
 	return v;
 }
 
+/* Past an attribute or message of len bytes (padded to 4); 0 at the end
+ * of the block. */
+static int nl_next(const uint8_t **p, size_t *n, unsigned len)
+{
+	len = (len + 3) & ~3u;
+	if (len >= *n)
+		return 0;
+	*p += len;
+	*n -= len;
+	return 1;
+}
+
 /* The attributes of a block by type (flags masked), each pointing at
  * its header; 0 if an attribute's length runs outside the block. */
 static int nl_attrs(const uint8_t *p, size_t n, const uint8_t **at, unsigned max)
@@ -422,11 +434,8 @@ static int nl_attrs(const uint8_t *p, size_t n, const uint8_t **at, unsigned max
 			return 0;
 		if (type <= max)
 			at[type] = p;
-		len = (len + 3) & ~3u;
-		if (len >= n)
+		if (!nl_next(&p, &n, len))
 			break;
-		p += len;
-		n -= len;
 	}
 	return 1;
 }
@@ -605,11 +614,8 @@ static int nl_messages(const uint8_t *p, size_t n, unsigned fam)
 		} else if (fam & (c.v6 ? FAMILY_INET6 : FAMILY_INET)) {
 			print_conntrack(&c);
 		}
-		len = (len + 3) & ~3u;
-		if (len >= n)
+		if (!nl_next(&p, &n, len))
 			break;
-		p += len;
-		n -= len;
 	}
 	return 0;
 }

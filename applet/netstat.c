@@ -326,37 +326,54 @@ static void add_families(const char *list)
 	}
 }
 
-/* Long options; the letter is the short option each one stands for. */
-struct long_option {
-	char name[14];
-	char letter;
-	uint8_t arg;		/* 0 none, 1 required, 2 optional */
-};
-static const struct long_option long_options[] = {
-	{ "version", 'V', 0 },	{ "interfaces", 'i', 2 },
-	{ "help", 'h', 0 },	{ "route", 'r', 0 },
-	{ "masquerade", 'M', 0 }, { "protocol", 'A', 1 },
-	{ "tcp", 't', 0 },	{ "sctp", 'S', 0 },
-	{ "udp", 'u', 0 },	{ "udplite", 'U', 0 },
-	{ "raw", 'w', 0 },	{ "unix", 'x', 0 },
-	{ "listening", 'l', 0 }, { "all", 'a', 0 },
-	{ "timers", 'o', 0 },	{ "continuous", 'c', 2 },
-	{ "extend", 'e', 0 },	{ "programs", 'p', 0 },
-	{ "program", 'p', 0 },	{ "verbose", 'v', 0 },
-	{ "statistics", 's', 0 }, { "wide", 'W', 0 },
-	{ "json", 'j', 0 },
-	{ "numeric", 'n', 0 },	{ "numeric-hosts", '!', 0 },
-	{ "numeric-ports", '@', 0 }, { "numeric-users", '#', 0 },
-	{ "symbolic", 'N', 0 },	{ "cache", 'C', 0 },
-	{ "fib", 'F', 0 },	{ "groups", 'g', 0 },
-	{ "context", 'Z', 0 },	{ "ethernet", 'E', 0 },
-	{ "inet", 'A', 3 },	{ "inet6", 'A', 3 },
-	{ "ipx", 'A', 3 },	{ "ax25", 'A', 3 },
-	{ "netrom", 'A', 3 },	{ "x25", 'A', 3 },
-	{ "rose", 'A', 3 },	{ "ddp", 'A', 3 },
-	{ "econet", 'A', 3 },	{ "ash", 'A', 3 },
-	{ "bluetooth", 'A', 3 },
-};
+/* Long options, packed: each name, a NUL, the short option it stands for
+ * and how it takes an argument: 0 not, 1 required, 2 optional, 3 a family
+ * name (the option is the argument of -A). */
+static const char long_options[] =
+	"version\0V0"
+	"interfaces\0i2"
+	"help\0h0"
+	"route\0r0"
+	"masquerade\0M0"
+	"protocol\0A1"
+	"tcp\0t0"
+	"sctp\0S0"
+	"udp\0u0"
+	"udplite\0U0"
+	"raw\0w0"
+	"unix\0x0"
+	"listening\0l0"
+	"all\0a0"
+	"timers\0o0"
+	"continuous\0c2"
+	"extend\0e0"
+	"programs\0p0"
+	"program\0p0"
+	"verbose\0v0"
+	"statistics\0s0"
+	"wide\0W0"
+	"json\0j0"
+	"numeric\0n0"
+	"numeric-hosts\0!0"
+	"numeric-ports\0@0"
+	"numeric-users\0#0"
+	"symbolic\0N0"
+	"cache\0C0"
+	"fib\0F0"
+	"groups\0g0"
+	"context\0Z0"
+	"ethernet\0E0"
+	"inet\0A3"
+	"inet6\0A3"
+	"ipx\0A3"
+	"ax25\0A3"
+	"netrom\0A3"
+	"x25\0A3"
+	"rose\0A3"
+	"ddp\0A3"
+	"econet\0A3"
+	"ash\0A3"
+	"bluetooth\0A3";
 
 static const char *iface_name;	/* -I=IFACE */
 
@@ -474,27 +491,29 @@ static void parse_long(char *a, char **argv, int *i)
 {
 	char *eq = strchr(a, '=');
 	size_t n = eq ? (size_t)(eq - a) : strlen(a);
-	const struct long_option *o = 0;
-	unsigned k, matches = 0;
+	const char *o = 0, *k;
+	unsigned matches = 0;
+	int letter, arg;
 
 	if (!ENABLE_FEATURE_NETSTAT_LONG_OPTIONS) {
 		if (eq)
 			*eq = 0;
 		bad_option("unrecognized option '--", a, "'");
 	}
-	for (k = 0; k < sizeof(long_options) / sizeof(long_options[0]); k++) {
-		if (strncmp(long_options[k].name, a, n))
+	for (k = long_options; *k; k += strlen(k) + 3) {
+		if (strncmp(k, a, n))
 			continue;
-		if (long_options[k].name[n] == 0) {
-			o = &long_options[k];
+		if (k[n] == 0) {
+			o = k;
 			matches = 1;
 			break;
 		}
-		if (!o || o->letter != long_options[k].letter)
+		if (!o || o[strlen(o) + 1] != k[strlen(k) + 1])
 			matches++;
-		o = &long_options[k];
+		o = k;
 	}
-	if (!o || option_configured_out(o->letter)) {
+	letter = o ? o[strlen(o) + 1] : 0;
+	if (!o || option_configured_out(letter)) {
 		if (eq)
 			*eq = 0;
 		bad_option("unrecognized option '--", a, "'");
@@ -504,20 +523,21 @@ static void parse_long(char *a, char **argv, int *i)
 			*eq = 0;
 		bad_option("option '--", a, "' is ambiguous");
 	}
-	if (o->arg == 3) {
+	arg = o[strlen(o) + 2] - '0';
+	if (arg == 3) {
 		if (eq)
-			bad_option("option '--", o->name, "' doesn't allow an argument");
-		add_families(o->name);
+			bad_option("option '--", o, "' doesn't allow an argument");
+		add_families(o);
 		return;
 	}
-	if (eq && !o->arg)
-		bad_option("option '--", o->name, "' doesn't allow an argument");
-	if (!eq && o->arg == 1) {
+	if (eq && !arg)
+		bad_option("option '--", o, "' doesn't allow an argument");
+	if (!eq && arg == 1) {
 		if (!argv[*i + 1])
-			bad_option("option '--", o->name, "' requires an argument");
+			bad_option("option '--", o, "' requires an argument");
 		eq = argv[++*i] - 1;
 	}
-	apply_option(o->letter, eq ? eq + 1 : 0);
+	apply_option(letter, eq ? eq + 1 : 0);
 }
 
 static const char short_with_arg[] = "AI";
