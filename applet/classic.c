@@ -27,6 +27,19 @@ int show_ethernet_summary(void)
 		msg(G.proc_root, "/net/dev: cannot be read", (char *)0);
 		return 1;
 	}
+	if (json_mode()) {
+		/* the sums of /proc/net/dev over every interface but lo */
+		v = snmp_value("Ip", "InUnknownProtos");
+		json_top_object("ethernet");
+		out_fmt("%{rx_bytes}=u%{tx_bytes}=u%{rx_packets}=u%{tx_packets}=u"
+			"%{rx_multicast}=u%{rx_dropped}=u%{tx_dropped}=u"
+			"%{rx_errors}=u%{tx_errors}=u%{unknown_protocols}=u",
+			&sum[RX_BYTES], &sum[TX_BYTES], &sum[RX_PACKETS],
+			&sum[TX_PACKETS], &sum[RX_MULTICAST], &sum[RX_DROP],
+			&sum[TX_DROP], &sum[RX_ERRS], &sum[TX_ERRS], &v);
+		out_char('}');
+		return 0;
+	}
 	out_str("Interface Statistics\n\n"
 		"                            Received            Sent\n\n");
 	print_row("Bytes", sum[RX_BYTES], &sum[TX_BYTES]);

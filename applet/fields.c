@@ -130,7 +130,7 @@ void json_top_object(const char *key)
 	out_char('"');
 	out_str(key);
 	out_str("\":{");
-	json_objects = 0;
+	json_objects = json_members = 0;
 }
 
 void json_object(const char *name, size_t n)

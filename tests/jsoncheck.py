@@ -12,7 +12,18 @@ view has no JSON form yet is passed over (counted).
 """
 import json, os, re, subprocess, sys
 
-SUPPORTED_VIEW_LETTERS = set("tuwxUSanlepoW46vNA")
+SUPPORTED_VIEW_LETTERS = set("tuwxUSanlepoW46vNArCFigsME")
+# text tables whose rows follow a fixed number of title lines: the JSON
+# table of the same name has as many rows
+TEXT_TABLES = [
+    ("Kernel IP routing table", "route", 1),
+    ("Kernel IP routing cache", "route_cache", 1),
+    ("Kernel IPv6 routing table", "route6", 1),
+    ("Kernel IPv6 routing cache", "route6_cache", 1),
+    ("IPv6/IPv4 Group Memberships", "groups", 2),
+    ("NAT connections (conntrack)", "nat", 1),
+    ("Tracked connections (conntrack)", "nat", 1),
+]
 
 
 def run(netstat, proc, args):
@@ -46,7 +57,7 @@ def parse_documents(raw):
 def supported(args):
     it = iter(args)
     for a in it:
-        if a.startswith("--") or not a.startswith("-"):
+        if a.startswith("--") or not a.startswith("-") or a.startswith("-I"):
             return False
         if set(a[1:]) - SUPPORTED_VIEW_LETTERS:
             return False
@@ -66,6 +77,9 @@ def text_sections(out):
             continue
         if line.startswith("Active UNIX domain sockets"):
             section, skip_header = "unix", True
+            continue
+        if line.startswith("IPv6/IPv4 Group Memberships"):
+            section = None
             continue
         if skip_header:
             skip_header = False
@@ -157,6 +171,24 @@ def check_case(netstat, case, problems):
     doc = docs[0]
     text = text_sections(tout.decode("utf-8", "replace"))
     numeric = "n" in "".join(a for a in args if a.startswith("-") and not a.startswith("--"))
+    lines = tout.decode("utf-8", "replace").split("\n")
+    for title, table, skip in TEXT_TABLES:
+        if title in lines:
+            i = lines.index(title) + 1 + skip
+            n = 0
+            while i < len(lines) and lines[i] and not lines[i].startswith("Kernel "):
+                n += 1
+                i += 1
+            rows = doc.get(table)
+            if rows is None or len(rows) != n:
+                problems.append("%s: %s has %s rows in JSON, %d in text" %
+                                (name, table, None if rows is None else len(rows), n))
+    if "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg" in lines:
+        i = lines.index("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg") + 1
+        text_ifaces = [l.split()[0] for l in lines[i:] if l]
+        if [r["ifname"] for r in doc.get("interfaces", [])] != text_ifaces:
+            problems.append("%s: interfaces %r in text, %r in JSON" %
+                            (name, text_ifaces, [r["ifname"] for r in doc.get("interfaces", [])]))
     inet = doc.get("inet", [])
     tables = {"inet": [r for r in inet if r["proto"] != "sctp"],
               "sctp": [r for r in inet if r["proto"] == "sctp"],
