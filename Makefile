@@ -12,7 +12,7 @@ BUILD := build/$(TARGET)$(if $(CONFIG),-$(notdir $(CONFIG)))
 SRCS := $(wildcard applet/*.c)
 HDRS := $(wildcard include/*.h) $(wildcard applet/*.h)
 
-WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wdeclaration-after-statement \
 	-Wmissing-prototypes -Wno-missing-field-initializers
 SIZE_CFLAGS := -Os -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer

@@ -136,7 +136,7 @@ int parse_ip(const char *s, uint8_t *out)
 	unsigned i, groups = 0, gap = 8, v;
 	uint8_t tmp[16];
 	uint64_t x;
-	const char *p = s;
+	const char *p = s, *q;
 
 	/* dotted quad unless a ':' comes before any '.' */
 	while (*p && *p != ':' && *p != '.')
@@ -162,7 +162,7 @@ int parse_ip(const char *s, uint8_t *out)
 	while (*p) {
 		if (groups >= 8)
 			return 0;
-		const char *q = p;
+		q = p;
 		while (*q && *q != ':' && *q != '.')
 			q++;
 		if (*q == '.' && groups <= 6) {
