@@ -270,10 +270,10 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 	uint64_t retr = sock == WANT_TCP || sock == WANT_RAW ? s->retransmits : 0;
 
 	if (json_mode()) {
-		const char *name = timer_names[sock == WANT_TCP || t == 0 ? t : 1];
-		if (sock == WANT_TCP ? t > 4 : t > 2)
-			name = 0;
+		const char *name = 0;
 		uint64_t when = t ? s->when : 0;
+		if (sock == WANT_TCP ? t <= 4 : t <= 2)
+			name = timer_names[sock == WANT_TCP || t == 0 ? t : 1];
 		out_fmt("%{timer}=s%{timer_number}=d%{timer_expires_cs}=u"
 			"%{retransmits}=u%{timeouts}=d", name, (int)t, &when,
 			&retr, (int)s->timeout);

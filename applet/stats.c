@@ -42,6 +42,7 @@ static const struct classic_section {
 enum { STATS_V4 = STATS_IP | STATS_ICMP | STATS_TCP | STATS_UDP | STATS_UDPLITE };
 
 enum { NORMAL, INPUT_HISTOGRAM, OUTPUT_HISTOGRAM };
+enum { JSON_NAMES = 512 };
 
 static struct {
 	unsigned shown;		/* STATS_F_* classes asked for */
@@ -59,6 +60,8 @@ static struct {
 	const char *find;	/* snmp_value: the counter looked for */
 	char json_title[64];	/* the section's title, for snmp6 names */
 	int json_section_open;
+	uint32_t json_names[JSON_NAMES];	/* hashes of the section's names */
+	unsigned json_name_count;
 	uint64_t found;
 } *S;	/* mapped by the first show_statistics or snmp_value */
 
@@ -155,9 +158,26 @@ static void print_counter(const char *name, uint64_t val)
 	if (json_mode()) {
 		char num[U64_FMT + 1];
 		size_t t = strlen(S->json_title);
+		uint32_t h = 2166136261u;
+		unsigned i;
 		/* snmp6 names carry their section's title: Ip6InReceives */
 		if (!strncmp(name, S->json_title, t) && name[t])
 			name += t;
+		/* a name the section already had (a broken file) would be a
+		 * duplicate key: JSON keeps the first */
+		for (key = name; *key; key++)
+			h = (h ^ (unsigned char)*key) * 16777619u;
+		h |= 1;
+		for (i = h % JSON_NAMES;; i = (i + 1) % JSON_NAMES) {
+			if (S->json_names[i] == h)
+				return;
+			if (!S->json_names[i] || S->json_name_count >= JSON_NAMES - 1)
+				break;
+		}
+		if (S->json_name_count < JSON_NAMES - 1) {
+			S->json_names[i] = h;
+			S->json_name_count++;
+		}
 		num[fmt_u64(num, val)] = 0;
 		json_member(name, strlen(name), 0, num);
 		return;
@@ -238,6 +258,8 @@ static void start_section(const char *title, unsigned v6)
 		}
 		json_object(snake, n);
 		S->json_section_open = 1;
+		memset(S->json_names, 0, sizeof(S->json_names));
+		S->json_name_count = 0;
 		n = strlen(title);
 		if (n >= sizeof(S->json_title))
 			n = sizeof(S->json_title) - 1;
@@ -542,6 +564,12 @@ int show_statistics(void)
 	unsigned i, inet6 = str_eq(family, "inet6");
 
 	if (!inet6 && !str_eq(family, "inet")) {
+		if (json_mode()) {
+			/* on stderr: the document stays valid */
+			msg("No statistics support for specified address family: ",
+			    family, (char *)0);
+			return 1;
+		}
 		out_str("netstat: No statistics support for specified address family: ");
 		out_escaped(family, strlen(family));
 		out_char('\n');
