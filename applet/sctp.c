@@ -162,12 +162,10 @@ static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
 static void print_sctp_state(unsigned state)
 {
 	char buf[24];
-	const char *s = tcp_state_names;
-	unsigned i;
+	const char *s;
 
 	if (state < 12) {
-		for (i = 0; i < state; i++)
-			s += strlen(s) + 1;
+		s = nth_string(tcp_state_names, state);
 	} else {
 		memcpy(buf, "UNKNOWN(", 8);
 		memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
