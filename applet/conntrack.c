@@ -9,6 +9,7 @@
  *         original dst, remote = original src (DNAT wins when both). */
 #include <errno.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -462,28 +463,21 @@ static int nl_nest(const uint8_t *a, const uint8_t **at)
 }
 
 /* procfs's names: l4proto_name(), and the states of the protocols that
- * print one, each list indexed by the kernel's number. */
+ * print one, each list indexed by the kernel's number (CT_STATES each). */
+enum { CT_STATES = 10 };
 static const uint8_t proto_numbers[] = { 1, 6, 17, 33, 47, 58, 132, 136 };
 static const char proto_names[] =
 	"icmp\0tcp\0udp\0dccp\0gre\0icmpv6\0sctp\0udplite\0unknown";
 static const char tcp_ct_states[] =
 	"NONE\0SYN_SENT\0SYN_RECV\0ESTABLISHED\0FIN_WAIT\0CLOSE_WAIT\0"
-	"LAST_ACK\0TIME_WAIT\0CLOSE\0SYN_SENT2\0";
+	"LAST_ACK\0TIME_WAIT\0CLOSE\0SYN_SENT2";
 static const char dccp_ct_states[] =
 	"NONE\0REQUEST\0RESPOND\0PARTOPEN\0OPEN\0CLOSEREQ\0CLOSING\0"
-	"TIMEWAIT\0IGNORE\0INVALID\0";
+	"TIMEWAIT\0IGNORE\0INVALID";
 static const char sctp_ct_states[] =
 	"NONE\0CLOSED\0COOKIE_WAIT\0COOKIE_ECHOED\0ESTABLISHED\0"
 	"SHUTDOWN_SENT\0SHUTDOWN_RECD\0SHUTDOWN_ACK_SENT\0HEARTBEAT_SENT\0"
-	"HEARTBEAT_ACKED\0";
-
-/* The n-th string of a list ending in an empty one; 0 past its end. */
-static const char *nth_string(const char *s, unsigned n)
-{
-	for (; *s && n; n--)
-		s += strlen(s) + 1;
-	return *s ? s : 0;
-}
+	"HEARTBEAT_ACKED";
 
 /* One direction's tuple: addresses, and the ports or ICMP id procfs
  * prints for that protocol. */
@@ -556,10 +550,10 @@ static const char *nl_conntrack(const uint8_t *p, size_t n, struct conntrack *c)
 	i = proto[0] == 6 ? 1 : proto[0] == 33 ? 2 : proto[0] == 132 ? 3 : 0;
 	if (i) {
 		if (!nl_nest(at[CTA_PROTOINFO], nest) || !nl_nest(nest[i], state) ||
-		    !nl_be(state[1], 1, &v) ||
-		    !(name = nth_string(i == 1 ? tcp_ct_states : i == 2 ?
-				       dccp_ct_states : sctp_ct_states, (unsigned)v)))
+		    !nl_be(state[1], 1, &v) || v >= CT_STATES)
 			return "bad protocol state";
+		name = nth_string(i == 1 ? tcp_ct_states : i == 2 ?
+				  dccp_ct_states : sctp_ct_states, (unsigned)v);
 		memcpy(c->state, name, strlen(name) + 1);
 	}
 	for (i = 0; i < 2; i++) {
@@ -620,8 +614,6 @@ static int nl_messages(const uint8_t *p, size_t n, unsigned fam)
 	return 0;
 }
 
-#include <sys/socket.h>
-
 /* 1 when the dump ran (its rows and errors printed), 0 when the kernel
  * has no ctnetlink either. */
 static int show_conntrack_netlink(unsigned fam)
@@ -634,11 +626,11 @@ static int show_conntrack_netlink(unsigned fam)
 		uint8_t family, version;
 		uint16_t res_id;
 	} req = { sizeof(req), CT_GET, NL_REQUEST_DUMP, 0, 0, 0, 0, 0 };
-	uint8_t *buf = (uint8_t *)reader_buffer(&ct_reader);
+	uint8_t *buf;
 	int fd = socket(16 /* AF_NETLINK */, SOCK_RAW | SOCK_CLOEXEC,
 			12 /* NETLINK_NETFILTER */);
 	ssize_t got;
-	int header = 0;
+	int header = 0, ran = 1;
 
 	if (fd < 0)
 		return 0;
@@ -646,6 +638,7 @@ static int show_conntrack_netlink(unsigned fam)
 		close(fd);
 		return 0;
 	}
+	buf = (uint8_t *)reader_buffer(&ct_reader);
 	nl_message_no = 0;
 	for (;;) {
 		/* a datagram cut to the buffer ends in a bad message length */
@@ -663,8 +656,8 @@ static int show_conntrack_netlink(unsigned fam)
 			if (got >= NL_HDR + 4 && get16(buf + 4) == NL_ERROR)
 				memcpy(&err, buf + NL_HDR, 4);
 			if (err == -EINVAL) {
-				close(fd);
-				return 0;
+				ran = 0;
+				break;
 			}
 			if (!err)
 				print_conntrack_header();
@@ -678,7 +671,7 @@ static int show_conntrack_netlink(unsigned fam)
 	if (ct_table_open)
 		table_end();
 	ct_table_open = 0;
-	return 1;
+	return ran;
 }
 #endif
 

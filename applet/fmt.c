@@ -219,6 +219,13 @@ int scan_dec_signed(const char **p, int64_t *v)
 	return 1;
 }
 
+const char *nth_string(const char *list, unsigned n)
+{
+	while (n--)
+		list += strlen(list) + 1;
+	return list;
+}
+
 int str_eq(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;

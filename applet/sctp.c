@@ -161,14 +161,8 @@ static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
 
 static const char *sctp_state_name(unsigned state, char *buf)
 {
-	const char *s = tcp_state_names;
-	unsigned i;
-
-	if (state < 12) {
-		for (i = 0; i < state; i++)
-			s += strlen(s) + 1;
-		return s;
-	}
+	if (state < 12)
+		return nth_string(tcp_state_names, state);
 	memcpy(buf, "UNKNOWN(", 8);
 	memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
 	return buf;

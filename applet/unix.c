@@ -18,15 +18,6 @@ static const char unix_words[] =
 	"UNKNOWN\0" UNIX_TYPES_1_2 "RAW\0RDM\0SEQPACKET\0"
 	"FREE\0\0CONNECTING\0CONNECTED\0DISCONNECTING\0UNKNOWN\0LISTENING";
 
-static const char *unix_word(unsigned n)
-{
-	const char *s = unix_words;
-
-	while (n--)
-		s += strlen(s) + 1;
-	return s;
-}
-
 struct unix_socket {
 	/* RefCount Protocol Flags Type St, then Inode */
 	uint64_t field[5], inode;
@@ -84,8 +75,8 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 	col[0] = s->field[1] ? "??" : "unix";
 	col[1] = refcnt;
 	col[2] = flags;
-	col[3] = unix_word(s->field[3] < 6 ? (unsigned)s->field[3] : 0);
-	col[4] = unix_word(WORD_STATE + s->state);
+	col[3] = nth_string(unix_words, s->field[3] < 6 ? (unsigned)s->field[3] : 0);
+	col[4] = nth_string(unix_words, WORD_STATE + s->state);
 	col[5] = inode;
 	if (!has_inode) {
 		col[5] = "-";

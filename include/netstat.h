@@ -198,6 +198,8 @@ static inline int is_digit(int c)
 {
 	return (unsigned)c - '0' < 10;
 }
+/* The n-th string of a packed list "a\0b\0..." (the caller bounds n). */
+const char *nth_string(const char *list, unsigned n);
 int str_eq(const char *a, const char *b);
 int str_case_eq(const char *a, const char *b);
 
