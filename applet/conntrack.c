@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -627,8 +628,8 @@ static int show_conntrack_netlink(unsigned fam)
 		uint16_t res_id;
 	} req = { sizeof(req), CT_GET, NL_REQUEST_DUMP, 0, 0, 0, 0, 0 };
 	uint8_t *buf;
-	int fd = socket(16 /* AF_NETLINK */, SOCK_RAW | SOCK_CLOEXEC,
-			12 /* NETLINK_NETFILTER */);
+	int fd = (int)syscall(SYS_socket, 16 /* AF_NETLINK */,
+			     SOCK_RAW | SOCK_CLOEXEC, 12 /* NETLINK_NETFILTER */);
 	ssize_t got;
 	int header = 0, ran = 1;
 

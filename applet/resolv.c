@@ -99,7 +99,8 @@ static void add_server(const char *text)
 		memcpy(&sa.in6.sin6_addr, a, 16);
 		len = sizeof(sa.in6);
 	}
-	fd = socket(sa.sa.sa_family, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	fd = (int)syscall(SYS_socket, sa.sa.sa_family,
+			  SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
 		return;
 	if (connect(fd, &sa.sa, len) < 0 || getsockname(fd, &sa.sa, &len) < 0) {
