@@ -261,43 +261,42 @@ static void out_column(const char *s, unsigned n, unsigned width)
 		out_spaces(width - n);
 }
 
+/* The State column: TCP's names, UNKNOWN(n), a raw socket's number. */
+static const char *socket_state(const struct inet_file *f,
+				const struct inet_socket *s, char *num)
+{
+	if (f->sock == WANT_TCP && s->state < sizeof(tcp_states) / sizeof(tcp_states[0]))
+		return tcp_states[s->state];
+	if (f->sock == WANT_TCP) {
+		memcpy(num, "UNKNOWN(", 8);
+		memcpy(num + 8 + fmt_u64(num + 8, s->state), ")", 2);
+	} else if (f->sock != WANT_RAW) {
+		return s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
+	} else {
+		num[fmt_u64(num, s->state)] = 0;
+	}
+	return num;
+}
+
 /* " off (0.00/0/0)" and friends: the -o column, in integer arithmetic
- * (the kernel's tm->when is in clock ticks of 1/100 s). */
+ * (the kernel's tm->when is in clock ticks of 1/100 s); in JSON the
+ * same name, the ticks and the two counts. */
 static void print_timer(const struct inet_socket *s, unsigned sock)
 {
-	char b[U64_FMT + 4];
-	unsigned t = s->timer;
+	char name[U64_FMT + 10], when[U64_FMT + 4];
+	unsigned t = s->timer, known = t <= (sock == WANT_TCP ? 4u : 2u), n;
 	uint64_t retr = sock == WANT_TCP || sock == WANT_RAW ? s->retransmits : 0;
+	uint64_t ticks = t ? s->when : 0;
+	const char *word = known ? timer_names[sock == WANT_TCP || !t ? t : 1] : "unkn-";
 
-	if (json_mode()) {
-		const char *name = 0;
-		uint64_t when = t ? s->when : 0;
-		if (sock == WANT_TCP ? t <= 4 : t <= 2)
-			name = timer_names[sock == WANT_TCP || t == 0 ? t : 1];
-		out_fmt("%{timer}=s%{timer_number}=d%{timer_expires_cs}=u"
-			"%{retransmits}=u%{timeouts}=d", name, (int)t, &when,
-			&retr, (int)s->timeout);
-		return;
-	}
-	out_char(' ');
-	if (sock == WANT_TCP ? t <= 4 : t <= 2) {
-		out_str(timer_names[sock == WANT_TCP || t == 0 ? t : 1]);
-		if (sock != WANT_TCP && t)
-			out_char((char)('0' + t));
-	} else {
-		out_str("unkn-");
-		out_u64(t);
-	}
-	out_str(" (");
-	if (t)
-		out_mem(b, fmt_hundredths(b, s->when));
-	else
-		out_str("0.00");
-	out_char('/');
-	out_u64(retr);
-	out_char('/');
-	out_mem(b, fmt_i64(b, s->timeout));
-	out_char(')');
+	n = (unsigned)strlen(word);
+	memcpy(name, word, n);
+	if (!known || (sock != WANT_TCP && t))
+		n += fmt_u64(name + n, t);
+	name[n] = 0;
+	when[fmt_hundredths(when, ticks)] = 0;
+	out_fmt(" %{timer}s (%s/%{retransmits}u/%{timeouts}d)%{timer_expires_cs}=u",
+		name, when, &retr, (int)s->timeout, &ticks);
 }
 
 /* JSON: User and Inode, program: numbers, and names where lookups are on
@@ -337,20 +336,10 @@ static void inet_json(const struct inet_file *f, const struct inet_socket *s,
 	const uint8_t *addr[2] = { s->local, s->remote };
 	unsigned port[2] = { s->local_port, s->remote_port }, i;
 	char text[2][IP6_FMT], name[NAME_HOST_MAX], serv[64], num[U64_FMT + 16];
-	const char *state = num, *fmt = names;
+	const char *state = socket_state(f, s, num), *fmt = names;
 
 	for (i = 0; i < 2; i++)
 		text[i][f->v6 ? fmt_ip6(text[i], addr[i]) : fmt_ip4(text[i], addr[i])] = 0;
-	if (f->sock == WANT_TCP && s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
-		state = tcp_states[s->state];
-	} else if (f->sock == WANT_TCP) {
-		memcpy(num, "UNKNOWN(", 8);
-		memcpy(num + 8 + fmt_u64(num + 8, s->state), ")", 2);
-	} else if (f->sock != WANT_RAW) {
-		state = s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
-	} else {
-		num[fmt_u64(num, s->state)] = 0;
-	}
 	if (!*state)
 		state = 0;
 	row_begin();
@@ -429,21 +418,7 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	out_char(' ');
 	out_column(remote, remote_len, 23);
 	out_char(' ');
-	if (f->sock == WANT_TCP) {
-		if (s->state < sizeof(tcp_states) / sizeof(tcp_states[0])) {
-			out_left(tcp_states[s->state], 11);
-		} else {
-			memcpy(num, "UNKNOWN(", 8);
-			num[8 + fmt_u64(num + 8, s->state)] = 0;
-			memcpy(num + strlen(num), ")", 2);
-			out_left(num, 11);
-		}
-	} else if (f->sock == WANT_RAW) {
-		out_u64_left(s->state, 11);
-	} else {
-		out_left(s->state == 1 ? "ESTABLISHED" :
-			 s->state == 7 ? "" : "UNKNOWN", 11);
-	}
+	out_left(socket_state(f, s, num), 11);
 	print_socket_tail(s->uid, s->inode);
 	if (opt_has(OPT_o))
 		print_timer(s, f->sock);
