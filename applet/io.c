@@ -497,8 +497,8 @@ void out_fmt(const char *fmt, ...)
 	va_start(ap, fmt);
 	while (*fmt) {
 		unsigned width = 0, len, shown, i, key_len = 0;
-		int left = 0, number = 1, json_only = 0;
-		const char *s = num, *key = 0;
+		int left = 0, json_only = 0;
+		const char *s = num, *number = num, *key = 0;
 
 		for (len = 0; fmt[len] && fmt[len] != '%'; len++)
 			;
@@ -524,35 +524,22 @@ void out_fmt(const char *fmt, ...)
 			s = va_arg(ap, const char *);
 			number = 0;
 			break;
+		case 'N':	/* a number's text; NULL: null */
+			s = number = va_arg(ap, const char *);
+			break;
 		case 'd':
 			num[fmt_i64(num, va_arg(ap, int))] = 0;
 			break;
 		case 'u':
 			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
 			break;
-		case 'D':	/* const int64_t * */
-			num[fmt_i64(num, *va_arg(ap, const int64_t *))] = 0;
-			break;
 		case 'I':
 			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
 			number = 0;
 			break;
-		case 'N':	/* a number's text, NULL: null */
-			s = va_arg(ap, const char *);
-			if (json && s)
-				json_member(key, key_len, 0, s);
-			else if (json)
-				json_member(key, key_len, 0, 0);
-			if (json || json_only)
-				continue;
-			break;
-		default: {	/* x */
+		default: {	/* x, text only */
 			unsigned long v = va_arg(ap, unsigned long);
 			char *e = num + sizeof(num) - 1;
-			if (json) {
-				num[fmt_u64(num, v)] = 0;
-				break;
-			}
 			*e = 0;
 			do
 				*--e = "0123456789abcdef"[v & 15];
@@ -562,7 +549,7 @@ void out_fmt(const char *fmt, ...)
 		}
 		if (json) {
 			if (key)
-				json_member(key, key_len, number ? 0 : s, number ? num : 0);
+				json_member(key, key_len, s, number);
 			continue;
 		}
 		if (json_only)

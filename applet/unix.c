@@ -85,7 +85,7 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 	}
 	if (json_mode()) {
 		row_begin();
-		out_fmt("%{proto}=s%{refcnt}=D", col[0], &s->field[0]);
+		out_fmt("%{proto}=s%{refcnt}=N", col[0], col[1]);
 		field_json_list("flags");
 		for (i = 0; i < 3; i++)
 			if (bits & 1u << i)

@@ -239,9 +239,9 @@ void network_name(char *buf, size_t size, const uint8_t *addr);
  * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width.
  * With --json only conversions with a key print, as members:
  * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
- * literal text and conversions without a key are text only. d, u and x
- * are JSON numbers, s and I strings (a NULL s: null); N is a number's
- * text (NULL: null). */
+ * literal text and conversions without a key are text only. d and u
+ * are JSON numbers, s and I strings (a NULL s: null), N a number's text
+ * (NULL: null); x is text only. */
 void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see io.c); 0, or what is wrong. */
