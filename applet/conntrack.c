@@ -253,50 +253,43 @@ static void print_counters(const struct conntrack *c)
 	}
 }
 
-/* JSON: an endpoint (which: 0 inside, 1 outside, 2 remote) as address
- * and port (null for ICMP and the like), and its name when lookups are
- * on; all null for the outside of an untranslated connection. */
+/* JSON: an endpoint as {"address", "port" (null for ICMP and the like),
+ * "host" when lookups are on}, or null (the outside of an untranslated
+ * connection). */
 static void endpoint_json(const struct conntrack *c, const struct ct_end *e,
-			  unsigned which)
+			  const char *key)
 {
-	static const char formats[] =
-		"%{inside_address}=s%{inside_port}=N\0%{inside_host}=s\0"
-		"%{outside_address}=s%{outside_port}=N\0%{outside_host}=s\0"
-		"%{remote_address}=s%{remote_port}=N\0%{remote_host}=s";
-	const char *f = formats;
 	char text[IP6_FMT], name[NAME_HOST_MAX], port[U64_FMT + 1];
-	int known = e != 0;
 
-	for (which *= 2; which; which--)
-		f += strlen(f) + 1;
-	if (known) {
-		text[c->v6 ? fmt_ip6(text, e->addr) : fmt_ip4(text, e->addr)] = 0;
-		port[fmt_u64(port, e->port)] = 0;
-	}
-	out_fmt(f, known ? text : 0, known && (c->flags & CT_PORTS) ? port : 0);
-	if (opt_has(OPT_n_host))
+	if (!e) {
+		json_member(key, strlen(key), 0, 0);
 		return;
-	if (known)
+	}
+	text[c->v6 ? fmt_ip6(text, e->addr) : fmt_ip4(text, e->addr)] = 0;
+	port[fmt_u64(port, e->port)] = 0;
+	json_object(key, strlen(key));
+	out_fmt("%{address}=s%{port}=N", text, c->flags & CT_PORTS ? port : 0);
+	if (!opt_has(OPT_n_host)) {
 		host_name(name, sizeof(name), e->addr, c->v6 ? 6 : 4, 0);
-	out_fmt(f + strlen(f) + 1, known && !str_eq(name, text) ? name : 0);
+		out_fmt("%{host}=s", str_eq(name, text) ? (char *)0 : name);
+	}
+	json_object_end();
 }
 
 static void conntrack_json(const struct conntrack *c, const struct ct_end *inside,
 			   const struct ct_end *outside, const struct ct_end *remote)
 {
-	const char *state = c->state[0] ? c->state : 0;
+	char num[U64_FMT + 1];
 
+	num[fmt_i64(num, c->expires)] = 0;
 	row_begin();
-	out_fmt("%{proto}=s", c->proto);
-	if (c->expires < 0)
-		out_fmt("%{expires}=s", (char *)0);
-	else
-		out_fmt("%{expires}=u", &c->expires);
-	out_fmt("%{state}=s%{assured}=d%{unreplied}=d", state,
-		(c->flags & CT_ASSURED) != 0, (c->flags & CT_UNREPLIED) != 0);
-	endpoint_json(c, inside, 0);
-	endpoint_json(c, outside, 1);
-	endpoint_json(c, remote, 2);
+	out_fmt("%{proto}=s%{expires}=N%{state}=s%{assured}=d%{unreplied}=d",
+		c->proto, c->expires < 0 ? (char *)0 : num,
+		c->state[0] ? c->state : (char *)0, (c->flags & CT_ASSURED) != 0,
+		(c->flags & CT_UNREPLIED) != 0);
+	endpoint_json(c, inside, "inside");
+	endpoint_json(c, outside, "outside");
+	endpoint_json(c, remote, "remote");
 	if (c->dir[0].counted)
 		out_fmt("%{packets}=u%{bytes}=u%{reply_packets}=u%{reply_bytes}=u",
 			&c->dir[0].packets, &c->dir[0].bytes, &c->dir[1].packets,

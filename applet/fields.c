@@ -120,25 +120,29 @@ void table_begin(const char *key)
 	json_rows = 0;
 }
 
-static uint8_t json_objects;
-
-/* "key":{ at the top of the document, and "name":{ objects inside it
- * whose members are json_member's (statistics by section). */
+/* "key":{ at the top of the document; its members are json_member's or
+ * json_object's. */
 void json_top_object(const char *key)
 {
 	json_comma(&json_tables);
 	out_char('"');
 	out_str(key);
 	out_str("\":{");
-	json_objects = json_members = 0;
+	json_members = 0;
 }
 
+/* "name":{ as a member of a row or object; json_object_end closes it. */
 void json_object(const char *name, size_t n)
 {
-	json_comma(&json_objects);
-	json_string(name, n);
-	out_str(":{");
+	json_key_n(name, n);
+	out_char('{');
 	json_members = 0;
+}
+
+void json_object_end(void)
+{
+	out_char('}');
+	json_members = 1;
 }
 
 void table_end(void)

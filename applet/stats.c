@@ -247,7 +247,7 @@ static void start_section(const char *title, unsigned v6)
 		char snake[2 * sizeof(S->json_title)];
 		size_t n = 0;
 		if (S->json_section_open)
-			out_char('}');
+			json_object_end();
 		for (i = 0; title[i] && n < sizeof(snake) - 2; i++) {
 			unsigned c = (unsigned char)title[i];
 			if (c - 'A' < 26 && i &&

@@ -107,6 +107,7 @@ void table_end(void);
  * objects in it; the members of one are json_member's. */
 void json_top_object(const char *key);
 void json_object(const char *name, size_t n);
+void json_object_end(void);
 /* "key": number text, or "key": "s" (s NULL: null); for out_fmt. */
 void json_member(const char *key, size_t key_len, const char *s, const char *number);
 /* "key": [ "item", ... ] */
@@ -120,6 +121,7 @@ static inline void table_begin(const char *key) { (void)key; }
 static inline void table_end(void) {}
 static inline void json_top_object(const char *key) { (void)key; }
 static inline void json_object(const char *name, size_t n) { (void)name, (void)n; }
+static inline void json_object_end(void) {}
 static inline void json_member(const char *key, size_t key_len, const char *s,
 			       const char *number)
 {
