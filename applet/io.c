@@ -12,7 +12,12 @@
 
 enum { OUT_BUF = 8192 };
 /* Fuzz builds keep stderr for the sanitizers' reports. */
-enum { ERR_FD = NETSTAT_FUZZING ? 1 : 2 };
+#if NETSTAT_FUZZING
+int fuzz_err_fd = 1;	/* the driver's /dev/null */
+#define ERR_FD fuzz_err_fd
+#else
+enum { ERR_FD = 2 };
+#endif
 /* Mapped at the first output: out_len starts "full" so that the first
  * write comes to out_flush. */
 static char *out_buf;

@@ -42,7 +42,7 @@ static const struct classic_section {
 enum { STATS_V4 = STATS_IP | STATS_ICMP | STATS_TCP | STATS_UDP | STATS_UDPLITE };
 
 enum { NORMAL, INPUT_HISTOGRAM, OUTPUT_HISTOGRAM };
-enum { JSON_NAMES = 512 };
+enum { JSON_NAMES = 512, JSON_SECTIONS = 64 };
 
 static struct {
 	unsigned shown;		/* STATS_F_* classes asked for */
@@ -60,8 +60,8 @@ static struct {
 	const char *find;	/* snmp_value: the counter looked for */
 	char json_title[64];	/* the section's title, for snmp6 names */
 	int json_section_open;
-	uint32_t json_names[JSON_NAMES];	/* hashes of the section's names */
-	unsigned json_name_count;
+	uint32_t json_names[JSON_NAMES];	/* seen_before: the section's names */
+	uint32_t json_sections[JSON_SECTIONS];	/* and the sections' */
 	uint64_t found;
 } *S;	/* mapped by the first show_statistics or snmp_value */
 
@@ -147,6 +147,27 @@ static unsigned indent(void)
 	return S->state == NORMAL ? 4 : 8;
 }
 
+/* JSON keeps the first of two equal keys (a broken file can repeat a
+ * counter or a section): a set of FNV-1a hashes, set[0] its count; when
+ * full it takes no new name. */
+static int seen_before(uint32_t *set, unsigned size, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	unsigned i;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	h |= 1;
+	for (i = 1 + h % (size - 1); set[i]; i = 1 + i % (size - 1))
+		if (set[i] == h)
+			return 1;
+	if (set[0] >= size - 2)
+		return 1;
+	set[i] = h;
+	set[0]++;
+	return 0;
+}
+
 /* One counter, as net-tools' printval(): the indent of a raw line and of
  * a histogram title follows the line printed before. */
 static void print_counter(const char *name, uint64_t val)
@@ -158,26 +179,11 @@ static void print_counter(const char *name, uint64_t val)
 	if (json_mode()) {
 		char num[U64_FMT + 1];
 		size_t t = strlen(S->json_title);
-		uint32_t h = 2166136261u;
-		unsigned i;
 		/* snmp6 names carry their section's title: Ip6InReceives */
 		if (!strncmp(name, S->json_title, t) && name[t])
 			name += t;
-		/* a name the section already had (a broken file) would be a
-		 * duplicate key: JSON keeps the first */
-		for (key = name; *key; key++)
-			h = (h ^ (unsigned char)*key) * 16777619u;
-		h |= 1;
-		for (i = h % JSON_NAMES;; i = (i + 1) % JSON_NAMES) {
-			if (S->json_names[i] == h)
-				return;
-			if (!S->json_names[i] || S->json_name_count >= JSON_NAMES - 1)
-				break;
-		}
-		if (S->json_name_count < JSON_NAMES - 1) {
-			S->json_names[i] = h;
-			S->json_name_count++;
-		}
+		if (seen_before(S->json_names, JSON_NAMES, name, strlen(name)))
+			return;
 		num[fmt_u64(num, val)] = 0;
 		json_member(name, strlen(name), 0, num);
 		return;
@@ -248,6 +254,7 @@ static void start_section(const char *title, unsigned v6)
 		size_t n = 0;
 		if (S->json_section_open)
 			json_object_end();
+		S->json_section_open = 0;
 		for (i = 0; title[i] && n < sizeof(snake) - 2; i++) {
 			unsigned c = (unsigned char)title[i];
 			if (c - 'A' < 26 && i &&
@@ -256,10 +263,13 @@ static void start_section(const char *title, unsigned v6)
 				snake[n++] = '_';
 			snake[n++] = (char)(c - 'A' < 26 ? c + 32 : c);
 		}
+		/* a section the document has had: its counters are left out */
+		S->show = !seen_before(S->json_sections, JSON_SECTIONS, snake, n);
+		if (!S->show)
+			return;
 		json_object(snake, n);
 		S->json_section_open = 1;
 		memset(S->json_names, 0, sizeof(S->json_names));
-		S->json_name_count = 0;
 		n = strlen(title);
 		if (n >= sizeof(S->json_title))
 			n = sizeof(S->json_title) - 1;
@@ -589,6 +599,7 @@ int show_statistics(void)
 	if (json_mode()) {
 		json_top_object("statistics");
 		S->json_section_open = 0;
+		memset(S->json_sections, 0, sizeof(S->json_sections));
 	}
 	if (S->classic) {
 		if (S->classic & STATS_V4)

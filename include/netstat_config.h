@@ -92,6 +92,8 @@ struct fuzz_file {
 	size_t size;
 };
 extern struct fuzz_file fuzz_files[FUZZ_FILES];
+/* where messages for stderr go (stderr is the sanitizers') */
+extern int fuzz_err_fd;
 void names_reset(void);
 void dns_reset(void);
 #endif

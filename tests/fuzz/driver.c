@@ -1,11 +1,16 @@
 /* libFuzzer driver: one binary per target (-DFUZZ_TARGET_<name>). The
  * first input byte picks switches (-a -l -n -W -e -o -p and the family);
  * the rest is the content of the file the target's parser reads, served
- * from memory by the fuzz build of the line reader. Everything the table
- * prints goes to /dev/null; sanitizer reports stay on stderr. */
+ * from memory by the fuzz build of the line reader. Every input runs twice:
+ * as the table (printed to /dev/null) and with --json, whose document a
+ * strict checker below must accept (one object, RFC 8259, valid UTF-8,
+ * integers only, no key twice in an object), or the run traps. Sanitizer
+ * reports stay on stderr. */
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -110,6 +115,192 @@ static void fuzz_dns_reply(const uint8_t *data, size_t size)
 }
 #endif
 
+/* ---- the JSON checker, written apart from fields.c's writer ---- */
+struct json_in {
+	const unsigned char *p, *end;
+};
+
+static int json_peek(const struct json_in *j, unsigned char c)
+{
+	return j->p < j->end && *j->p == c;
+}
+
+/* One UTF-8 sequence at j->p (a lead byte >= 0x80): its code point must
+ * need all its bytes, not be a surrogate, and be at most U+10FFFF. */
+static int check_utf8(struct json_in *j)
+{
+	unsigned c = *j->p, n, i, cp;
+
+	if (c >= 0xf0 && c < 0xf8)
+		n = 4, cp = c & 7;
+	else if (c >= 0xe0)
+		n = 3, cp = c & 15;
+	else if (c >= 0xc0)
+		n = 2, cp = c & 31;
+	else
+		return 0;
+	if (c >= 0xf8 || j->end - j->p < (long)n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((j->p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (j->p[i] & 0x3f);
+	}
+	if (cp < (n == 2 ? 0x80u : n == 3 ? 0x800u : 0x10000u) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	j->p += n;
+	return 1;
+}
+
+static int check_string(struct json_in *j)
+{
+	if (!json_peek(j, '"'))
+		return 0;
+	j->p++;
+	while (j->p < j->end && *j->p != '"') {
+		unsigned c = *j->p;
+		if (c < 0x20)
+			return 0;
+		if (c >= 0x80) {
+			if (!check_utf8(j))
+				return 0;
+			continue;
+		}
+		j->p++;
+		if (c != '\\')
+			continue;
+		if (j->p >= j->end)
+			return 0;
+		c = *j->p++;
+		if (c == 'u') {
+			unsigned i, v = 0;
+			for (i = 0; i < 4; i++, j->p++) {
+				unsigned h;
+				if (j->p >= j->end)
+					return 0;
+				h = *j->p;
+				if (h >= '0' && h <= '9')
+					h -= '0';
+				else if ((h | 32) >= 'a' && (h | 32) <= 'f')
+					h = (h | 32) - 'a' + 10;
+				else
+					return 0;
+				v = v << 4 | h;
+			}
+			/* the writer never needs a surrogate pair */
+			if (v >= 0xd800 && v <= 0xdfff)
+				return 0;
+		} else if (!memchr("\"\\/bfnrt", (int)c, 8)) {
+			return 0;
+		}
+	}
+	if (j->p >= j->end)
+		return 0;
+	j->p++;
+	return 1;
+}
+
+static int check_value(struct json_in *j, unsigned depth);
+
+static int check_object(struct json_in *j, unsigned depth)
+{
+	enum { KEYS = 1024 };
+	const unsigned char *key[KEYS];
+	size_t key_len[KEYS];
+	unsigned keys = 0, i;
+
+	j->p++;
+	if (json_peek(j, '}')) {
+		j->p++;
+		return 1;
+	}
+	for (;;) {
+		const unsigned char *start = j->p;
+		size_t n;
+		if (!check_string(j))
+			return 0;
+		n = (size_t)(j->p - start);
+		for (i = 0; i < keys; i++)
+			if (key_len[i] == n && !memcmp(key[i], start, n))
+				return 0;
+		if (keys < KEYS)
+			key[keys] = start, key_len[keys++] = n;
+		if (!json_peek(j, ':'))
+			return 0;
+		j->p++;
+		if (!check_value(j, depth + 1))
+			return 0;
+		if (json_peek(j, '}')) {
+			j->p++;
+			return 1;
+		}
+		if (!json_peek(j, ','))
+			return 0;
+		j->p++;
+	}
+}
+
+static int check_value(struct json_in *j, unsigned depth)
+{
+	if (j->p >= j->end || depth > 16)
+		return 0;
+	switch (*j->p) {
+	case '{':
+		return check_object(j, depth);
+	case '[':
+		j->p++;
+		if (json_peek(j, ']')) {
+			j->p++;
+			return 1;
+		}
+		for (;;) {
+			if (!check_value(j, depth + 1))
+				return 0;
+			if (json_peek(j, ']')) {
+				j->p++;
+				return 1;
+			}
+			if (!json_peek(j, ','))
+				return 0;
+			j->p++;
+		}
+	case '"':
+		return check_string(j);
+	case 'n':
+		if (j->end - j->p < 4 || memcmp(j->p, "null", 4))
+			return 0;
+		j->p += 4;
+		return 1;
+	default:
+		/* integers only: -?(0|[1-9][0-9]*) */
+		if (json_peek(j, '-'))
+			j->p++;
+		if (json_peek(j, '0')) {
+			j->p++;
+		} else {
+			if (j->p >= j->end || *j->p < '1' || *j->p > '9')
+				return 0;
+			while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
+				j->p++;
+		}
+		return 1;
+	}
+}
+
+/* The document: one object and a newline, nothing else. */
+static void check_document(const unsigned char *doc, size_t n)
+{
+	struct json_in j = { doc, doc + n };
+
+	if (n && *doc == '{' && check_value(&j, 0) && j.end - j.p == 1 &&
+	    *j.p == '\n')
+		return;
+	fprintf(stderr, "fuzz: invalid JSON at byte %ld of %zu:\n%.*s\n",
+		(long)(j.p - doc), n, (int)n, (const char *)doc);
+	__builtin_trap();
+}
+
 static void pick_switches(uint8_t b)
 {
 	static const unsigned bits[] = { OPT_a, OPT_l, OPT_n_host | OPT_n_port,
@@ -126,26 +317,24 @@ static void pick_switches(uint8_t b)
 	G.opts |= OPT_n_user;
 }
 
+static int null_fd = -1, json_fd = -1;	/* where stdout goes */
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int fd = open("/dev/null", O_WRONLY);
-
 	(void)argc;
 	(void)argv;
-	dup2(fd, 1);
+	null_fd = open("/dev/null", O_WRONLY);
+	json_fd = memfd_create("json", 0);
+	dup2(null_fd, 1);
+	fuzz_err_fd = null_fd;
 #if defined(FUZZ_TARGET_dns)
-	dns_sink = fd;
-#else
-	close(fd);
+	dns_sink = null_fd;
 #endif
 	return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void run_target(const uint8_t *data, size_t size)
 {
-	if (!size)
-		return 0;
-	pick_switches(data[0]);
 	memset(fuzz_files, 0, sizeof(fuzz_files));
 	fuzz_files[0].data = data + 1;
 	fuzz_files[0].size = size - 1;
@@ -223,8 +412,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the datagrams of a ctnetlink dump, as -M reads them without
 	 * /proc/net/nf_conntrack */
 	nl_message_no = 0;
+	table_begin("nat");	/* what print_conntrack_header opens */
 	nl_messages(data + 1, size - 1, (data[0] & 0x40) ? FAMILY_INET6 :
 		    FAMILY_INET | FAMILY_INET6);
+	table_end();
 #elif defined(FUZZ_TARGET_hosts) || defined(FUZZ_TARGET_networks) || \
 	defined(FUZZ_TARGET_passwd) || defined(FUZZ_TARGET_services) || \
 	defined(FUZZ_TARGET_protocols) || defined(FUZZ_TARGET_resolvconf)
@@ -253,6 +444,40 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #else
 #error "no FUZZ_TARGET_<name> given"
 #endif
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	off_t n;
+
+	if (!size)
+		return 0;
+	pick_switches(data[0]);
+	run_target(data, size);
 	out_flush();
+#if ENABLE_FEATURE_NETSTAT_JSON && !defined(FUZZ_TARGET_dns)
+	/* the same input and switches with --json, into the memory file */
+	if (ftruncate(json_fd, 0) || lseek(json_fd, 0, SEEK_SET) || dup2(json_fd, 1) < 0)
+		__builtin_trap();
+	pick_switches(data[0]);
+	G.opts |= OPT_json | OPT_W;
+	json_begin();
+	run_target(data, size);
+	json_end();
+	out_flush();
+	dup2(null_fd, 1);
+	n = lseek(json_fd, 0, SEEK_CUR);
+	if (n > 0) {
+		void *doc = mmap(0, (size_t)n, PROT_READ, MAP_SHARED, json_fd, 0);
+		if (doc == MAP_FAILED)
+			__builtin_trap();
+		check_document(doc, (size_t)n);
+		munmap(doc, (size_t)n);
+	} else {
+		check_document((const unsigned char *)"", 0);
+	}
+#else
+	(void)n;
+#endif
 	return 0;
 }

@@ -4,7 +4,8 @@
 # our netstat (reading the real /proc) and net-tools' must print the same
 # `-tuwxanp`. In the fresh namespace every socket listed belongs to the
 # helpers, so whole outputs are compared; the rows must also name the
-# helpers, so a wrong program column cannot pass.
+# helpers, so a wrong program column cannot pass. The same run with -j
+# must parse and hold the same rows, field for field.
 #
 # Big-endian builds (mips under qemu) read this little-endian kernel's
 # /proc/net/tcp as their own byte order would have it written, so there
@@ -117,4 +118,64 @@ if [ "$mine" != $want_mine ] || [ "$children" != $want_children ]; then
 	rc=1
 fi
 [ $rc = 0 ] && echo "live-progs: $args: same as net-tools, $mine + $children rows named"
+
+# --json of the same moment: a valid document with every socket the text
+# shows, field for field (the sockets are the helpers' and do not change).
+{
+	# shellcheck disable=SC2086
+	env -u PROC_ROOT ${RUNNER:-} "$NETSTAT" ${args}j >"$work/got.json" 2>"$work/got.jerr"
+	echo $? >"$work/got.jstatus"
+	if ! cmp -s "$work/got.status" "$work/got.jstatus" || [ -s "$work/got.jerr" ]; then
+		echo "live-progs: ${args}j: status $(cat "$work/got.jstatus"), stderr:"
+		cat "$work/got.jerr"
+		rc=1
+	fi
+	python3 - "$work/got.out" "$work/got.json" <<'PY' || rc=1
+import json, re, sys
+def no_dups(pairs):
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise ValueError("duplicate key")
+    return dict(pairs)
+text = open(sys.argv[1]).read().splitlines()
+doc = json.loads(open(sys.argv[2], encoding="utf-8").read(), object_pairs_hook=no_dups)
+unix_re = re.compile(r"^(unix|\?\?)\s+(\d+)\s+\[ ([A-Z ]*)\]\s+(\S+)\s+"
+                     r"(LISTENING|CONNECTED|CONNECTING|DISCONNECTING|UNKNOWN)?\s+"
+                     r"(\d+|-)\s+(\S+)\s*(.*)$")
+want_inet, want_unix = [], []
+for line in text:
+    m = unix_re.match(line)
+    if m:
+        want_unix.append((m[1], int(m[2]), m[3].split(), m[4], m[5] or None,
+                          m[6], m[7], m[8] or None))
+    elif line.split()[0] in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6"):
+        f = line.split()
+        want_inet.append((f[0], int(f[1]), int(f[2]), f[3], f[4],
+                          f[5] if len(f) == 7 else None, f[-1]))
+def prog(r):
+    return "-" if r["pid"] is None else "%d/%s" % (r["pid"], r["program"])
+def end(a, p):
+    return "%s:%s" % (a, p if p else "*")
+got_inet = [(r["proto"], r["recv_q"], r["send_q"], end(r["local_address"], r["local_port"]),
+             end(r["remote_address"], r["remote_port"]), r["state"], prog(r))
+            for r in doc.get("inet", [])]
+got_unix = [(r["proto"], r["refcnt"], r["flags"], r["type"], r["state"],
+             str(r["inode"]), prog(r), r["path"]) for r in doc.get("unix", [])]
+bad = 0
+for name, want, got in (("inet", want_inet, got_inet), ("unix", want_unix, got_unix)):
+    if want != got:
+        bad = 1
+        print("live-progs: --json %s rows differ from the text:" % name)
+        for w, g in zip(want, got):
+            if w != g:
+                print("  text %r\n  json %r" % (w, g))
+        if len(want) != len(got):
+            print("  %d text rows, %d JSON rows" % (len(want), len(got)))
+if not want_unix:
+    bad = 1
+    print("live-progs: no unix rows read from the text")
+print("live-progs: --json: %d inet and %d unix rows, as the text" % (len(got_inet), len(got_unix)))
+sys.exit(bad)
+PY
+}
 exit $rc
