@@ -283,7 +283,7 @@ static void conntrack_json(const struct conntrack *c, const struct ct_end *insid
 
 	num[fmt_i64(num, c->expires)] = 0;
 	row_begin();
-	out_fmt("%{proto}=s%{expires}=N%{state}=s%{assured}=d%{unreplied}=d",
+	out_fmt("%{proto}=s%{expires}=N%{state}=s%{assured}=b%{unreplied}=b",
 		c->proto, c->expires < 0 ? (char *)0 : num,
 		c->state[0] ? c->state : (char *)0, (c->flags & CT_ASSURED) != 0,
 		(c->flags & CT_UNREPLIED) != 0);

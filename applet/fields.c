@@ -151,29 +151,32 @@ void table_end(void)
 		out_char(']');
 }
 
-static uint8_t json_items;
-
+/* "key":[ in a row; the items are strings (json_list_item) or objects
+ * (row_begin, row_end), which share the rows' commas. */
 void field_json_list(const char *key)
 {
 	if (!opt_has(OPT_json))
 		return;
 	json_key(key);
 	out_char('[');
-	json_items = 0;
+	json_rows = 0;
 }
 
 void json_list_item(const char *s, size_t n)
 {
 	if (!opt_has(OPT_json))
 		return;
-	json_comma(&json_items);
+	json_comma(&json_rows);
 	json_string(s, n);
 }
 
+/* After the list, the row it is in goes on. */
 void json_list_end(void)
 {
-	if (opt_has(OPT_json))
-		out_char(']');
+	if (!opt_has(OPT_json))
+		return;
+	out_char(']');
+	json_rows = json_members = 1;
 }
 
 #endif

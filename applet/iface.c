@@ -203,16 +203,21 @@ static int out_flags(int flags, int words)
 	char sep = '<';
 	unsigned i;
 
+	field_json_list("flags");
 	for (i = 0; i < 13; i++) {
 		size_t n = words ? strlen(name) : 1;
 		if (flags >> bits[i] & 1) {
-			if (words)
+			if (json_mode())
+				json_list_item(name, n);
+			else if (words)
 				out_char(sep);
-			out_mem(name, n);
+			if (!json_mode())
+				out_mem(name, n);
 			sep = ',';
 		}
 		name += n + words;
 	}
+	json_list_end();
 	return sep == ',';
 }
 
@@ -264,16 +269,19 @@ static const char *inet6_row(const char *p, void *ctx)
 	p = scan_fields(p, "Bxxxxw", addr, &index, &plen, &scope, &flags, dev);
 	if (!p && str_eq(dev, ctx)) {
 		text[fmt_ip6(text, addr)] = 0;
-		out_fmt("        inet6 %s  prefixlen %d  scopeid 0x%x", text,
-			(int)plen, (unsigned long)scope);
-		out_scope(scope);
+		row_begin();
+		out_fmt("        inet6 %{address}s  prefixlen %{prefixlen}d  scopeid 0x%x"
+			"%{scope}=d", text, (int)plen, (unsigned long)scope, (int)scope);
+		if (!json_mode())
+			out_scope(scope);
+		row_end(0);
 	}
 	return p;
 }
 
 /* "RX packets N  bytes N (N.N UNIT)": net-tools scales byte counts to
  * binary units with one decimal, truncated; "B" up to 1 KiB. */
-static void print_traffic(const char *dir, const uint64_t *packets,
+static void print_traffic(int tx, const uint64_t *packets,
 			  const uint64_t *bytes)
 {
 	static const char units[][4] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
@@ -293,8 +301,9 @@ static void print_traffic(const char *dir, const uint64_t *packets,
 			tenths >>= 10;
 	}
 	tenths = div10(tenths, &d);
-	out_fmt("        %s packets %u  bytes %u (%u.%d %s)\n", dir, packets,
-		bytes, &tenths, (int)d, units[u]);
+	out_fmt(tx ? "        TX packets %{tx_packets}u  bytes %{tx_bytes}u (%u.%d %s)\n" :
+		"        RX packets %{rx_packets}u  bytes %{rx_bytes}u (%u.%d %s)\n",
+		packets, bytes, &tenths, (int)d, units[u]);
 }
 
 /* The link types net-tools names; the last stands for all others. */
@@ -313,92 +322,71 @@ static void print_hwaddr(const struct iface_state *s)
 {
 	const struct hw_type *h = hw_types;
 	const char *digits = "0123456789abcdef";
+	char addr[3 * 16], *a = addr;
 	unsigned i;
 
 	while (h->type && h->type != s->type)
 		h++;
-	out_fmt("        %s", h->name);
 	if (!h->type)
 		digits = "0123456789ABCDEF";
 	for (i = 0; i < h->len; i++) {
 		unsigned b = i < 8 ? s->hwaddr[i] : 0;
-		out_char(!i ? ' ' : h->type ? ':' : '-');
-		out_char(digits[b >> 4]);
-		out_char(digits[b & 15]);
+		if (i)
+			*a++ = h->type ? ':' : '-';
+		*a++ = digits[b >> 4];
+		*a++ = digits[b & 15];
 	}
+	*a = 0;
+	out_fmt("        %{link_type}s%s%s%{hwaddr}=s", h->name, h->len ? " " : "",
+		addr, h->len ? addr : (char *)0);
 	if (s->txqlen != -1)
-		out_fmt("  txqueuelen %d", s->txqlen);
+		out_fmt("  txqueuelen %{txqlen}d", s->txqlen);
 	out_fmt("  (%s)\n", h->title);
 }
 
+/* -ie, and the JSON of -i and -ie: an object of the same fields with
+ * the three counters the text leaves out; no counters when /proc/net/dev
+ * has no line for the interface. */
 static void print_long(const struct iface *f, const struct iface_state *s)
 {
 	const uint64_t *v = f->stats;
 
-	out_fmt("%s: flags=%d", f->name, s->flags);
+	row_begin();
+	out_fmt("%{ifname}s: flags=%d", f->name, s->flags);
 	/* net-tools drops the last byte of "flags=N<" when no word was
 	 * added, unless N is 0. */
 	if (out_flags(s->flags, 1))
-		out_char('>');
+		out_fmt(">");
 	else if (!s->flags)
-		out_char('<');
-	out_fmt("  mtu %d\n", s->mtu);
+		out_fmt("<");
+	out_fmt("  mtu %{mtu}d\n", s->mtu);
 	if (s->has_ip) {
-		out_fmt("        inet %I  netmask %I", s->addr, s->netmask);
+		out_fmt("        inet %{inet}I  netmask %{netmask}I", s->addr, s->netmask);
 		if (s->flags & IFF_BROADCAST)
-			out_fmt("  broadcast %I", s->broadaddr);
+			out_fmt("  broadcast %{broadcast}I", s->broadaddr);
 		if (s->flags & IFF_POINTOPOINT)
-			out_fmt("  destination %I", s->dstaddr);
-		out_char('\n');
+			out_fmt("  destination %{destination}I", s->dstaddr);
+		out_fmt("\n");
 	}
-	if (ENABLE_FEATURE_NETSTAT_IPV6)
+	if (ENABLE_FEATURE_NETSTAT_IPV6) {
+		field_json_list("inet6");
 		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
+		json_list_end();
+	}
 	print_hwaddr(s);
 	if (f->has_stats) {
-		print_traffic("RX", v + RX_PACKETS, v + RX_BYTES);
-		out_fmt("        RX errors %u  dropped %u  overruns %u  frame %u\n",
-			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + RX_FRAME);
-		print_traffic("TX", v + TX_PACKETS, v + TX_BYTES);
-		out_fmt("        TX errors %u  dropped %u overruns %u  carrier %u"
-			"  collisions %u\n", v + TX_ERRS, v + TX_DROP, v + TX_FIFO,
-			v + TX_CARRIER, v + TX_COLLS);
+		print_traffic(0, v + RX_PACKETS, v + RX_BYTES);
+		out_fmt("        RX errors %{rx_errors}u  dropped %{rx_dropped}u  "
+			"overruns %{rx_fifo}u  frame %{rx_frame}u\n%{rx_compressed}=u"
+			"%{rx_multicast}=u", v + RX_ERRS, v + RX_DROP, v + RX_FIFO,
+			v + RX_FRAME, v + RX_COMPRESSED, v + RX_MULTICAST);
+		print_traffic(1, v + TX_PACKETS, v + TX_BYTES);
+		out_fmt("        TX errors %{tx_errors}u  dropped %{tx_dropped}u "
+			"overruns %{tx_fifo}u  carrier %{tx_carrier}u  collisions "
+			"%{tx_collisions}u\n%{tx_compressed}=u", v + TX_ERRS, v + TX_DROP,
+			v + TX_FIFO, v + TX_CARRIER, v + TX_COLLS, v + TX_COMPRESSED);
 	}
-	out_char('\n');
-}
-
-/* JSON: everything -i and -ie show, raw: flags as IFF_ words, the
- * sixteen counters of /proc/net/dev (null without statistics). */
-static void iface_json(const struct iface *f, const struct iface_state *s)
-{
-	static const char counters[] =
-		"rx_bytes\0rx_packets\0rx_errors\0rx_dropped\0rx_fifo\0rx_frame\0"
-		"rx_compressed\0rx_multicast\0tx_bytes\0tx_packets\0tx_errors\0"
-		"tx_dropped\0tx_fifo\0tx_collisions\0tx_carrier\0tx_compressed";
-	const char *name = long_flag_words, *c = counters;
-	char num[U64_FMT + 1];
-	unsigned i;
-
-	row_begin();
-	out_fmt("%{ifname}=s%{mtu}=d", f->name, s->mtu);
-	field_json_list("flags");
-	for (i = 0; i < 13; i++, name += strlen(name) + 1)
-		if (s->flags >> long_flag_bits[i] & 1)
-			json_list_item(name, strlen(name));
-	json_list_end();
-	if (s->txqlen != -1)
-		out_fmt("%{txqueuelen}=d", s->txqlen);
-	if (s->has_ip) {
-		out_fmt("%{address}=I%{netmask}=I", s->addr, s->netmask);
-		if (s->flags & IFF_BROADCAST)
-			out_fmt("%{broadcast}=I", s->broadaddr);
-		if (s->flags & IFF_POINTOPOINT)
-			out_fmt("%{destination}=I", s->dstaddr);
-	}
-	for (i = 0; i < STAT_FIELDS; i++, c += strlen(c) + 1) {
-		num[fmt_u64(num, f->stats[i])] = 0;
-		json_member(c, strlen(c), 0, f->has_stats ? num : 0);
-	}
-	row_end(0);
+	row_end(1);
 }
 
 /* net-tools' do_if_print: fetch, complain, print when up (or -a).
@@ -415,9 +403,7 @@ static int print_iface(const struct iface *f)
 	}
 	if (!(s.flags & IFF_UP) && !opt_has(OPT_a))
 		return 0;
-	if (json_mode())
-		iface_json(f, &s);
-	else if (G.extend)
+	if (G.extend || json_mode())
 		print_long(f, &s);
 	else
 		print_short(f, &s);

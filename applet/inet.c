@@ -316,9 +316,10 @@ static void socket_tail_json(uint32_t uid, uint64_t inode)
 {
 	if (G.extend) {
 		char user[40], num[U64_FMT + 1];
+		uint64_t id = uid;
 		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
 		num[fmt_i64(num, (int32_t)uid)] = 0;
-		out_fmt("%{uid}=d%{inode}=u", (int)uid, &inode);
+		out_fmt("%{uid}=u%{inode}=u", &id, &inode);
 		if (!opt_has(OPT_n_user))
 			out_fmt("%{user}=s", str_eq(user, num) ? (char *)0 : user);
 	}

@@ -532,6 +532,9 @@ void out_fmt(const char *fmt, ...)
 		case 'N':	/* a number's text; NULL: null */
 			s = number = va_arg(ap, const char *);
 			break;
+		case 'b':	/* int: JSON true or false */
+			s = number = va_arg(ap, int) ? "true" : "false";
+			break;
 		case 'd':
 			num[fmt_i64(num, va_arg(ap, int))] = 0;
 			break;

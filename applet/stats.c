@@ -184,7 +184,8 @@ static void print_counter(const char *name, uint64_t val)
 			name += t;
 		if (seen_before(S->json_names, JSON_NAMES, name, strlen(name)))
 			return;
-		num[fmt_u64(num, val)] = 0;
+		/* the kernel's -1 (Tcp MaxConn) stays -1 */
+		num[fmt_i64(num, (int64_t)val)] = 0;
 		json_member(name, strlen(name), 0, num);
 		return;
 	}

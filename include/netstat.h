@@ -243,7 +243,7 @@ void network_name(char *buf, size_t size, const uint8_t *addr);
  * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
  * literal text and conversions without a key are text only. d and u
  * are JSON numbers, s and I strings (a NULL s: null), N a number's text
- * (NULL: null); x is text only. */
+ * (NULL: null), b (int) true or false; x is text only. */
 void out_fmt(const char *fmt, ...);
 /* Scans the whitespace-separated fields of a /proc line by a spec letter
  * each (see io.c); 0, or what is wrong. */

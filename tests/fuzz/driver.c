@@ -268,10 +268,15 @@ static int check_value(struct json_in *j, unsigned depth)
 	case '"':
 		return check_string(j);
 	case 'n':
-		if (j->end - j->p < 4 || memcmp(j->p, "null", 4))
+	case 't':
+	case 'f': {
+		const char *word = *j->p == 'n' ? "null" : *j->p == 't' ? "true" : "false";
+		size_t n = strlen(word);
+		if ((size_t)(j->end - j->p) < n || memcmp(j->p, word, n))
 			return 0;
-		j->p += 4;
+		j->p += n;
 		return 1;
+	}
 	default:
 		/* integers only: -?(0|[1-9][0-9]*) */
 		if (json_peek(j, '-'))
