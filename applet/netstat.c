@@ -91,12 +91,13 @@
 //config:
 //config:config FEATURE_NETSTAT_JSON
 //config:	bool "Enable JSON output"
-//config:	default y
+//config:	default n
 //config:	depends on NETSTAT
 //config:	help
 //config:	Add support for -j (--json): every view prints one JSON document
 //config:	(JSON Lines with -c) for scripts, with typed values and names
-//config:	only as extra keys. README documents the keys.
+//config:	only as extra keys. README documents the keys. About 5.8 KB
+//config:	on mips.
 //config:
 //config:config FEATURE_NETSTAT_RESOLVE
 //config:	bool "Enable host, service and user names"
