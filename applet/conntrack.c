@@ -40,7 +40,9 @@ enum { CT_UNREPLIED = 1, CT_ASSURED = 2, CT_PORTS = 4 };
 /* Address columns: 18 characters fit three of them in 80 columns. */
 enum { ENDPOINT_WIDTH = 18, PROTO_WIDTH = 4, WIDE_PROTO_WIDTH = 7 };
 
-static struct line_reader ct_reader;
+#if ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK
+static struct line_reader ct_reader;	/* its buffer for the dump */
+#endif
 
 /* One "key=value" word into the connection; 0 if the value is bad. */
 static int take_field(struct conntrack *c, int *tuple, const char *key,
@@ -179,7 +181,7 @@ static const char *parse_conntrack(char *line, size_t len, int nf_format,
 	const char *bad = parse_words(line, nf_format, c);
 
 	if (memchr(words_end, 0, (size_t)(line + len - words_end)))
-		return "NUL byte in line, skipped";
+		return "NUL byte in line";
 	return bad;
 }
 
@@ -669,24 +671,38 @@ static int show_conntrack_netlink(unsigned fam)
 }
 #endif
 
+struct conntrack_file {
+	unsigned families;	/* the rows wanted */
+	int nf_format;		/* nf_conntrack, not ip_conntrack */
+};
+
+static const char *conntrack_row(const char *line, size_t len, void *ctx)
+{
+	const struct conntrack_file *f = ctx;
+	struct conntrack c;
+	/* the reader's buffer: the parse cuts its words in place */
+	const char *bad = parse_conntrack((char *)line, len, f->nf_format, &c);
+
+	if (!bad && (f->families & (c.v6 ? FAMILY_INET6 : FAMILY_INET)))
+		print_conntrack(&c);
+	return bad;
+}
+
 int show_conntrack(void)
 {
 	static const char *const files[] = { "net/nf_conntrack", "net/ip_conntrack" };
-	unsigned fam = G.families & (FAMILY_INET | FAMILY_INET6), i;
-	struct conntrack c;
-	enum line_result res;
-	size_t len;
-	char *line;
+	struct conntrack_file f = { G.families & (FAMILY_INET | FAMILY_INET6), 0 };
+	unsigned i;
+	int fd = -1;
 
-	if (!fam)
-		fam = FAMILY_INET | FAMILY_INET6;
+	if (!f.families)
+		f.families = FAMILY_INET | FAMILY_INET6;
 	for (i = 0; i < 2; i++)
-		if (reader_open_proc(&ct_reader, files[i], table_path) == 0 ||
-		    errno != ENOENT)
+		if ((fd = proc_open(files[i])) >= 0 || errno != ENOENT)
 			break;
 #if ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK
 	/* (a PROC_ROOT other than /proc is a copy: the live table is not its) */
-	if (i == 2 && str_eq(G.proc_root, "/proc") && show_conntrack_netlink(fam))
+	if (i == 2 && str_eq(G.proc_root, "/proc") && show_conntrack_netlink(f.families))
 		return 0;
 #endif
 	if (i == 2) {
@@ -694,24 +710,14 @@ int show_conntrack(void)
 		raw_err("netstat: no support for `nf_conntrack' on this system.\n");
 		return 1;
 	}
-	if (ct_reader.fd < 0) {
+	if (fd < 0) {
 		msg_errno(table_path, errno);
 		return 1;
 	}
 	print_conntrack_header();
-	while ((res = read_line(&ct_reader, &line, &len)) != LINE_EOF) {
-		const char *bad;
-		if (res != LINE_OK)
-			continue;	/* the reader said why */
-		bad = parse_conntrack(line, len, i == 0, &c);
-		if (bad) {
-			msg_line(table_path, ct_reader.line_no, bad);
-			continue;
-		}
-		if (fam & (c.v6 ? FAMILY_INET6 : FAMILY_INET))
-			print_conntrack(&c);
-	}
-	reader_close(&ct_reader);
+	f.nf_format = i == 0;
+	/* the parse looks for NUL bytes past its words */
+	proc_rows(ROWS_NUL_ROW, conntrack_row, &f);
 	table_end();
 	ct_table_open = 0;
 	return 0;

@@ -179,11 +179,9 @@ void json_list_end(void)
 	json_rows = json_members = 1;
 }
 
-#endif
-
 void row_begin(void)
 {
-	if (ENABLE_FEATURE_NETSTAT_JSON && opt_has(OPT_json)) {
+	if (opt_has(OPT_json)) {
 		json_comma(&json_rows);
 		out_char('{');
 		json_members = 0;
@@ -192,8 +190,9 @@ void row_begin(void)
 
 void row_end(int newline)
 {
-	if (ENABLE_FEATURE_NETSTAT_JSON && opt_has(OPT_json))
+	if (opt_has(OPT_json))
 		out_char('}');
 	else if (newline)
 		out_char('\n');
 }
+#endif

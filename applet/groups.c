@@ -20,12 +20,13 @@ static void print_group(const char *device, uint64_t users, const uint8_t *addr,
 
 /* igmp has a line per device ("1\tlo        :     1      V3") followed
  * by a tab-indented line per group; ctx keeps the device name. */
-static const char *igmp_row(const char *p, void *ctx)
+static const char *igmp_row(const char *p, size_t len, void *ctx)
 {
 	char *device = ctx, word[17];
 	uint32_t addr;
 	uint64_t users, reporter;
 
+	(void)len;
 	if (*p != '\t') {
 		p = scan_fields(p, "uw*", &users, device);
 		device[strcspn(device, ":")] = 0;
@@ -40,7 +41,7 @@ static const char *igmp_row(const char *p, void *ctx)
 }
 
 /* igmp6: "1    lo              ff020000000000000000000000000001     1 ..." */
-static const char *igmp6_row(const char *p, void *ctx)
+static const char *igmp6_row(const char *p, size_t len, void *ctx)
 {
 	char device[17];
 	uint8_t addr[16];
@@ -48,7 +49,7 @@ static const char *igmp6_row(const char *p, void *ctx)
 	uint32_t flags;
 	int32_t delay;
 
-	(void)ctx;
+	(void)len, (void)ctx;
 	p = scan_fields(p, "uwBuAd", &index, device, addr, &users, &flags, &delay);
 	if (!p)
 		print_group(device, users, addr, 6);

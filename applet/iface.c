@@ -110,7 +110,7 @@ static struct iface *iface_add(const char *name)
 }
 
 /* "  eth0: 123 4 ..." (an alias keeps its ":N"). */
-static const char *dev_row(const char *p, void *ctx)
+static const char *dev_row(const char *p, size_t len, void *ctx)
 {
 	char name[IFACE_NAME];
 	uint64_t stats[STAT_FIELDS];
@@ -118,7 +118,7 @@ static const char *dev_row(const char *p, void *ctx)
 	unsigned n, i;
 	struct iface *f;
 
-	(void)ctx;
+	(void)len, (void)ctx;
 	skip_spaces(&p);
 	start = p;
 	while (*p && !is_space((unsigned char)*p) && *p != ':')
@@ -260,12 +260,13 @@ static void out_scope(unsigned scope)
 
 /* "        inet6 fe80::1  prefixlen 64  scopeid 0x20<link>" for each
  * if_inet6 line of the interface named by ctx. */
-static const char *inet6_row(const char *p, void *ctx)
+static const char *inet6_row(const char *p, size_t len, void *ctx)
 {
 	char dev[17], text[IP6_FMT];
 	uint8_t addr[16];
 	uint32_t index, plen, scope, flags;
 
+	(void)len;
 	p = scan_fields(p, "Bxxxxw", addr, &index, &plen, &scope, &flags, dev);
 	if (!p && str_eq(dev, ctx)) {
 		text[fmt_ip6(text, addr)] = 0;

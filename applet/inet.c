@@ -426,8 +426,6 @@ static void print_inet_row(const struct inet_file *f, const struct inet_socket *
 	out_char('\n');
 }
 
-static struct line_reader inet_reader;
-
 /* Rows wait here while the names of their addresses are looked up
  * together (names.c, resolv.c); printing them asks for the answers. */
 enum { ROWS_IN_FLIGHT = 32 };
@@ -454,17 +452,47 @@ static void print_held_rows(const struct inet_file *f)
 	rows_held_count = 0;
 }
 
-static void show_inet_file(const struct inet_file *f)
+static int inet_resolving;	/* rows wait for their names */
+
+static const char *inet_row(const char *line, size_t len, void *ctx)
 {
-	char path[PATH_BUF], *line;
-	size_t len;
-	enum line_result res;
+	const struct inet_file *f = ctx;
 	struct inet_socket s;
 	const char *bad;
-	int resolving = ENABLE_FEATURE_NETSTAT_RESOLVE && (!opt_has(OPT_n_host) ||
-			(ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)));
 
-	if (reader_open_proc(&inet_reader, f->file, path) < 0) {
+	if (row_skipped_fast(line, len, f)) {
+#if NETSTAT_FUZZING
+		/* The fast judgement must be the full parser's. */
+		if (parse_inet_line(line, f, &s) != row_not_shown)
+			__builtin_trap();
+#endif
+		return 0;
+	}
+	bad = parse_inet_line(line, f, &s);
+	if (bad == row_not_shown)
+		return 0;
+	if (bad) {
+		print_held_rows(f);	/* the message comes after them */
+		return bad;
+	}
+	if (inet_resolving && f->sock == WANT_UDP && s.remote_port == 53 &&
+	    dns_own_socket(s.local_port, s.remote, f->v6))
+		return 0;
+	if (!inet_resolving) {
+		print_inet_row(f, &s);
+		return 0;
+	}
+	hold_row(f, &s);
+	if (rows_held_count == ROWS_IN_FLIGHT)
+		print_held_rows(f);
+	return 0;
+}
+
+static void show_inet_file(const struct inet_file *f)
+{
+	inet_resolving = ENABLE_FEATURE_NETSTAT_RESOLVE && (!opt_has(OPT_n_host) ||
+			 (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)));
+	if (proc_open(f->file) < 0) {
 		int err = errno;
 		if (err == ENOENT) {
 			/* IPv6 files are optional; an IPv4 one is missing only
@@ -478,46 +506,12 @@ static void show_inet_file(const struct inet_file *f)
 					G.exit_status = 1;
 			}
 		} else {
-			msg_errno(path, err);
+			msg_errno(table_path, err);
 		}
 		return;
 	}
-	while ((res = read_line(&inet_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK || inet_reader.line_no == 1 ||
-		    row_skipped_fast(line, len, f)) {
-#if NETSTAT_FUZZING
-			/* The fast judgement must be the full parser's. */
-			if (res == LINE_OK && inet_reader.line_no > 1 &&
-			    parse_inet_line(line, f, &s) != row_not_shown)
-				__builtin_trap();
-#endif
-			continue;
-		}
-		bad = parse_inet_line(line, f, &s);
-		if (bad == row_not_shown)
-			continue;
-		/* A NUL byte ends the parse early; only then is it worth
-		 * looking for one. */
-		if (bad && strlen(line) != len)
-			bad = "NUL byte in line";
-		if (bad) {
-			print_held_rows(f);
-			msg_line(path, inet_reader.line_no, bad);
-			continue;
-		}
-		if (resolving && f->sock == WANT_UDP && s.remote_port == 53 &&
-		    dns_own_socket(s.local_port, s.remote, f->v6))
-			continue;
-		if (!resolving) {
-			print_inet_row(f, &s);
-			continue;
-		}
-		hold_row(f, &s);
-		if (rows_held_count == ROWS_IN_FLIGHT)
-			print_held_rows(f);
-	}
+	proc_rows(1 | ROWS_NUL_IF_BAD, inet_row, (void *)f);
 	print_held_rows(f);
-	reader_close(&inet_reader);
 }
 
 void print_socket_header(const char *what)

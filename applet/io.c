@@ -656,30 +656,48 @@ int proc_open(const char *rel)
 	return reader_open_proc(&table_reader, rel, table_path);
 }
 
-unsigned proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
-	       void *ctx)
+unsigned row_line_no;
+
+unsigned proc_rows(unsigned skip, proc_row_fn *row, void *ctx)
 {
 	char *line;
 	const char *bad;
 	size_t len;
 	enum line_result res;
+	unsigned nul_rule = skip & ROWS_NUL_ROW;
 
+	skip &= ~nul_rule;
 	while ((res = read_line(&table_reader, &line, &len)) != LINE_EOF) {
 		if (res != LINE_OK || table_reader.line_no <= skip)
 			continue;
+		row_line_no = table_reader.line_no;
 		row_extra_fields = 0;
-		bad = strlen(line) != len ? "NUL byte in line" : row(line, ctx);
+		if (nul_rule == ROWS_NUL_ROW) {
+			bad = row(line, len, ctx);
+		} else if (nul_rule == ROWS_NUL_IF_BAD) {
+			bad = row(line, len, ctx);
+			/* a NUL byte ends the parse early: only then is it
+			 * worth looking for one */
+			if (bad && strlen(line) != len)
+				bad = "NUL byte in line";
+		} else if (strlen(line) == len) {
+			bad = row(line, len, ctx);
+		} else if (nul_rule) {
+			msg_line(table_path, row_line_no, "NUL byte in line");
+			bad = row(line, len, ctx);
+		} else {
+			bad = "NUL byte in line";
+		}
 		if (!bad && row_extra_fields)
 			bad = "extra fields ignored";
 		if (bad)
-			msg_line(table_path, table_reader.line_no, bad);
+			msg_line(table_path, row_line_no, bad);
 	}
 	reader_close(&table_reader);
 	return table_reader.line_no;
 }
 
-int proc_table(const char *rel, unsigned skip,
-	       const char *(*row)(const char *line, void *ctx), void *ctx)
+int proc_table(const char *rel, unsigned skip, proc_row_fn *row, void *ctx)
 {
 	if (proc_open(rel) < 0)
 		return -1;

@@ -125,7 +125,7 @@ static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
 	row_end(0);
 }
 
-static const char *ipv4_route_row(const char *line, void *ctx)
+static const char *ipv4_route_row(const char *line, size_t len, void *ctx)
 {
 	struct ipv4_route r;
 	unsigned ext = *(unsigned *)ctx;
@@ -134,6 +134,7 @@ static const char *ipv4_route_row(const char *line, void *ctx)
 				      &r.metric, &r.mask, &r.mss, &r.window,
 				      &r.irtt);
 
+	(void)len;
 	if (!bad && ext && (r.flags & RTF_UP))
 		print_ipv4_route(&r, ext);
 	return bad;
@@ -213,7 +214,7 @@ static void print_ipv6_route(const struct ipv6_route *r)
 	row_end(0);
 }
 
-static const char *ipv6_route_row(const char *line, void *ctx)
+static const char *ipv6_route_row(const char *line, size_t len, void *ctx)
 {
 	struct ipv6_route r;
 	uint8_t source[16];
@@ -222,6 +223,7 @@ static const char *ipv6_route_row(const char *line, void *ctx)
 				      source, &source_len, r.nexthop, &r.metric,
 				      &r.refcnt, &r.use, &r.flags, r.iface);
 
+	(void)len;
 	if (!bad && !(r.flags & RTF_CACHE) == !*(int *)ctx)
 		print_ipv6_route(&r);
 	return bad;

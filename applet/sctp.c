@@ -273,22 +273,20 @@ static int addresses_ok(unsigned kind, const char *p, const char *end)
 	return len == 0;
 }
 
-static struct line_reader sctp_reader;
-
 static int sctp_unsupported;
 
 /* Opens the file; a missing IPv4 file means a kernel without SCTP: -S
  * then reports it and ends the listing once both files of this kind are
  * done, -v alone reports it, -4/-6 without a protocol say nothing. */
-static int open_sctp_file(const struct sctp_file *f, char *path)
+static int open_sctp_file(const struct sctp_file *f)
 {
 	int err;
 
-	if (reader_open_proc(&sctp_reader, f->file, path) >= 0)
+	if (proc_open(f->file) >= 0)
 		return 1;
 	err = errno;
 	if (err != ENOENT) {
-		msg_errno(path, err);
+		msg_errno(table_path, err);
 	} else if (!f->v6 && !G.no_protocol_given &&
 		   ((G.socks & WANT_SCTP) || opt_has(OPT_v))) {
 		raw_err("netstat: no support for `AF INET (");
@@ -299,31 +297,25 @@ static int open_sctp_file(const struct sctp_file *f, char *path)
 	return 0;
 }
 
+static const char *sctp_row(const char *line, size_t len, void *ctx)
+{
+	const struct sctp_file *f = ctx;
+	struct sctp_row r;
+	const char *bad = parse_sctp_line(line, f->kind, &r);
+
+	(void)len;
+	if (!bad && (!addresses_ok(f->kind, r.local, r.local_end) ||
+		     !addresses_ok(f->kind, r.remote, r.remote_end)))
+		bad = "bad address";
+	if (!bad)
+		print_sctp_row(f->kind, &r);
+	return bad;
+}
+
 static void show_sctp_file(const struct sctp_file *f)
 {
-	char path[PATH_BUF], *line;
-	size_t len;
-	enum line_result res;
-	struct sctp_row r;
-	const char *bad;
-
-	if (!open_sctp_file(f, path))
-		return;
-	while ((res = read_line(&sctp_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK || sctp_reader.line_no == 1)
-			continue;
-		if (strlen(line) != len)
-			bad = "NUL byte in line";
-		else if (!(bad = parse_sctp_line(line, f->kind, &r)) &&
-			 (!addresses_ok(f->kind, r.local, r.local_end) ||
-			  !addresses_ok(f->kind, r.remote, r.remote_end)))
-			bad = "bad address";
-		if (bad)
-			msg_line(path, sctp_reader.line_no, bad);
-		else
-			print_sctp_row(f->kind, &r);
-	}
-	reader_close(&sctp_reader);
+	if (open_sctp_file(f))
+		proc_rows(1, sctp_row, (void *)f);
 }
 
 void show_sctp(void)

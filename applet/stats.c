@@ -54,8 +54,6 @@ static struct {
 	unsigned header_line;
 	uint16_t token_at[STATS_TOKENS];
 	uint16_t sentence_at[STATS_SENTENCES];
-	struct line_reader r;
-	char path[PATH_BUF];
 	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
 	const char *find;	/* snmp_value: the counter looked for */
 	char json_title[64];	/* the section's title, for snmp6 names */
@@ -292,7 +290,7 @@ static void bad_line(unsigned line, const char *what, const char *name)
 	memcpy(buf, what, n);
 	memcpy(buf + n, name, m);
 	buf[n + m] = 0;
-	msg_line(S->r.path, line, buf);
+	msg_line(table_path, line, buf);
 }
 
 /* strtoull(*p, p, 10) as glibc does it: signs, overflow to the maximum,
@@ -338,7 +336,7 @@ static void print_pair(char *names, const char *values, const char *only)
 	int last, reported = 0, ok;
 
 	if (!sp || !np) {
-		bad_line(sp ? S->r.line_no : S->header_line,
+		bad_line(sp ? row_line_no : S->header_line,
 			 "no ':' after the section name", "");
 		return;
 	}
@@ -362,59 +360,48 @@ static void print_pair(char *names, const char *values, const char *only)
 		} else if (*sp && S->show) {
 			val = scan_counter(&np, &ok);
 			if (!ok && !reported++)
-				bad_line(S->r.line_no, "bad or missing value for ", sp);
+				bad_line(row_line_no, "bad or missing value for ", sp);
 			print_counter(sp, val);
 		}
 		sp = end + 1;
 	} while (!last);
 }
 
-/* A line the reader could not give whole (too long, NUL bytes). */
-static int whole_line(enum line_result res, const char *line, size_t len)
+/* snmp and netstat: pairs of lines, an empty line between pairs skipped.
+ * A bad names line takes its values line with it. */
+struct pairs {
+	const char *only;	/* the one section wanted, or NULL */
+	unsigned seen;		/* the number of the line before */
+	enum { WANT_NAMES, WANT_VALUES, SKIP_VALUES } want;
+};
+
+static const char *pair_row(const char *line, size_t len, void *ctx)
 {
-	if (res != LINE_OK)
-		return 0;	/* the reader said why */
-	if (strlen(line) != len) {
-		bad_line(S->r.line_no, "NUL byte in line, skipped", "");
+	struct pairs *p = ctx;
+
+	/* lines proc_rows did not hand on (too long, NUL bytes) count */
+	while (++p->seen < row_line_no)
+		p->want = p->want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
+	if (p->want == WANT_NAMES) {
+		if (len) {
+			memcpy(S->header, line, len + 1);
+			S->header_line = row_line_no;
+			p->want = WANT_VALUES;
+		}
 		return 0;
 	}
-	return 1;
+	if (p->want == WANT_VALUES)
+		print_pair(S->header, line, p->only);
+	p->want = WANT_NAMES;
+	return 0;
 }
 
-/* snmp and netstat: pairs of lines, an empty line between pairs skipped.
- * A bad names line takes its values line with it. -1: cannot open. */
+/* -1: cannot open. */
 static int read_pairs(const char *rel, const char *only)
 {
-	enum { WANT_NAMES, WANT_VALUES, SKIP_VALUES } want = WANT_NAMES;
-	enum line_result res;
-	unsigned seen = 0;
-	size_t len;
-	char *line;
+	struct pairs p = { only, 0, WANT_NAMES };
 
-	if (reader_open_proc(&S->r, rel, S->path) < 0)
-		return -1;
-	while ((res = read_line(&S->r, &line, &len)) != LINE_EOF) {
-		/* lines the reader dropped, and this one if it is bad */
-		while (++seen < S->r.line_no)
-			want = want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
-		if (!whole_line(res, line, len)) {
-			want = want == WANT_NAMES ? SKIP_VALUES : WANT_NAMES;
-			continue;
-		}
-		if (want == WANT_NAMES) {
-			if (len) {
-				memcpy(S->header, line, len + 1);
-				S->header_line = S->r.line_no;
-				want = WANT_VALUES;
-			}
-			continue;
-		}
-		if (want == WANT_VALUES)
-			print_pair(S->header, line, only);
-		want = WANT_NAMES;
-	}
-	reader_close(&S->r);
-	return 0;
+	return proc_table(rel, 0, pair_row, &p);
 }
 
 /* One counter of net/snmp ("Ip", "InUnknownProtos"); 0 when absent. */
@@ -449,82 +436,73 @@ static int contains(const char *s, const char *part)
 /* snmp6: "Name value" lines; a section starts where a name stops holding
  * the title, which is the first name up to its first '6'. As net-tools
  * does, a line without a name or a value keeps the last ones. */
-static void read_snmp6(void)
-{
-	static char name[64], title[64];
-	static uint64_t val;
-	enum line_result res;
-	size_t len, n;
-	char *line;
-	int titled = 0, ok;
+struct snmp6 {
+	char name[64], title[64];
+	uint64_t val;
+	int titled;
+};
 
-	name[0] = 0;
-	val = 0;
-	while ((res = read_line(&S->r, &line, &len)) != LINE_EOF) {
-		const char *p = line, *q;
-		if (!whole_line(res, line, len))
-			continue;
-		skip_spaces(&p);
-		if (*p) {
-			uint64_t v;
-			for (n = 0; p[n] && !is_space((unsigned char)p[n]); n++)
-				;
-			if (n >= sizeof(name)) {
-				bad_line(S->r.line_no, "name too long, skipped", "");
-				continue;
-			}
-			memcpy(name, p, n);
-			name[n] = 0;
-			p += n;
-			q = p;
-			v = scan_counter(&p, &ok);
-			if (p != q)
-				val = v;
-			if (!ok)
-				bad_line(S->r.line_no, "bad or missing value for ", name);
+static const char *snmp6_row(const char *line, size_t len, void *ctx)
+{
+	struct snmp6 *t = ctx;
+	const char *p = line, *q;
+	size_t n;
+	int ok;
+
+	(void)len;
+	skip_spaces(&p);
+	if (*p) {
+		uint64_t v;
+		for (n = 0; p[n] && !is_space((unsigned char)p[n]); n++)
+			;
+		if (n >= sizeof(t->name)) {
+			bad_line(row_line_no, "name too long, skipped", "");
+			return 0;
 		}
-		if (!titled || !contains(name, title)) {
-			char *six = strchr(name, '6');
-			n = six ? (size_t)(six - name) + 1 : strlen(name);
-			memcpy(title, name, n);
-			title[n] = 0;
-			start_section(title, STATS_F_V6);
-			titled = 1;
-		}
-		if (S->show)
-			print_counter(name, val);
+		memcpy(t->name, p, n);
+		t->name[n] = 0;
+		p += n;
+		q = p;
+		v = scan_counter(&p, &ok);
+		if (p != q)
+			t->val = v;
+		if (!ok)
+			bad_line(row_line_no, "bad or missing value for ", t->name);
 	}
-	reader_close(&S->r);
+	if (!t->titled || !contains(t->name, t->title)) {
+		char *six = strchr(t->name, '6');
+		n = six ? (size_t)(six - t->name) + 1 : strlen(t->name);
+		memcpy(t->title, t->name, n);
+		t->title[n] = 0;
+		start_section(t->title, STATS_F_V6);
+		t->titled = 1;
+	}
+	if (S->show)
+		print_counter(t->name, t->val);
+	return 0;
 }
 
 /* sctp/snmp: "Name value" lines under the Sctp title. */
-static void read_sctp(void)
+static const char *sctp_snmp_row(const char *line, size_t len, void *ctx)
 {
-	enum line_result res;
-	size_t len;
-	char *line;
+	char *name = (char *)line;	/* the reader's buffer: ours to cut */
+	char *p = name + strcspn(name, separators);
+	const char *v;
+	uint64_t val;
+	int ok;
 
-	start_section("Sctp", 0);
-	while ((res = read_line(&S->r, &line, &len)) != LINE_EOF) {
-		char *p;
-		const char *v;
-		int ok;
-		uint64_t val;
-		if (!whole_line(res, line, len))
-			continue;
-		p = line + strcspn(line, separators);
-		if (!*p)
-			continue;
-		*p++ = 0;
-		v = skip_separators(p);
-		if (!*v || !S->show)
-			continue;
-		val = scan_counter(&v, &ok);
-		if (!ok)
-			bad_line(S->r.line_no, "bad value for ", line);
-		print_counter(line, val);
-	}
-	reader_close(&S->r);
+	(void)len, (void)ctx;
+	if (!*p)
+		return 0;
+	*p++ = 0;
+	v = skip_separators(p);
+	if (!*v || !S->show)
+		return 0;
+	val = scan_counter(&v, &ok);
+	if (!ok)
+		bad_line(row_line_no, "bad value for ", name);
+	print_counter(name, val);
+	return 0;
 }
 
 static void cannot_open(void)
@@ -532,7 +510,7 @@ static void cannot_open(void)
 	int err = errno;
 
 	raw_err("cannot open ");
-	raw_err(S->path);
+	raw_err(table_path);
 	raw_err(": ");
 	raw_err(error_text(err));
 	raw_err("\n");
@@ -545,18 +523,22 @@ static void show_inet_statistics(void)
 		return;
 	}
 	read_pairs("net/netstat", 0);
-	if (ENABLE_FEATURE_NETSTAT_SCTP &&
-	    reader_open_proc(&S->r, "net/sctp/snmp", S->path) == 0)
-		read_sctp();
+	if (ENABLE_FEATURE_NETSTAT_SCTP && proc_open("net/sctp/snmp") == 0) {
+		start_section("Sctp", 0);
+		proc_rows(0, sctp_snmp_row, 0);
+	}
 }
 
 static void show_inet6_statistics(void)
 {
-	if (reader_open_proc(&S->r, "net/snmp6", S->path) < 0) {
+	struct snmp6 t;
+
+	if (proc_open("net/snmp6") < 0) {
 		cannot_open();
 		return;
 	}
-	read_snmp6();
+	memset(&t, 0, sizeof(t));
+	proc_rows(0, snmp6_row, &t);
 	if (S->classic && !(S->classic & STATS_TCP6))
 		return;
 	S->snmp6_pass = 1;

@@ -111,17 +111,31 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 	out_char('\n');
 }
 
-static struct line_reader unix_reader;
+/* Line 1 says whether the table has an Inode column (ctx). */
+static const char *unix_row(const char *line, size_t len, void *ctx)
+{
+	int *has_inode = ctx;
+	struct unix_socket s;
+	const char *bad, *w;
+
+	if (row_line_no == 1) {
+		/* strstr() would add 1.3 KB of two-way search */
+		for (w = line; *w; w++)
+			*has_inode |= !strncmp(w, "Inode", 5);
+		return 0;
+	}
+	bad = parse_unix_line(line, &s);
+	/* -a shows everything, -l only listening sockets, else the others */
+	if (!bad && (opt_has(OPT_a) ||
+		     (s.state == STATE_LISTENING) == !!opt_has(OPT_l)))
+		print_unix_row(&s, *has_inode, len - (size_t)(s.path - line));
+	return bad;
+}
 
 /* Returns non-zero when the table is missing and was asked for: net-tools
  * ends the listing there. */
 int show_unix(void)
 {
-	char path[PATH_BUF], *line, *w;
-	size_t len;
-	enum line_result res;
-	struct unix_socket s;
-	const char *bad;
 	int has_inode = 0;
 
 	if (!json_mode()) {
@@ -132,10 +146,10 @@ int show_unix(void)
 		out_str(" Path\n");
 	}
 	table_begin("unix");
-	if (reader_open_proc(&unix_reader, "net/unix", path) < 0) {
+	if (proc_open("net/unix") < 0) {
 		table_end();
 		if (errno != ENOENT) {
-			msg_errno(path, errno);
+			msg_errno(table_path, errno);
 			return 0;
 		}
 		/* As net-tools: silent in the default listing and when -4/-6
@@ -149,32 +163,9 @@ int show_unix(void)
 		G.exit_status = 1;
 		return 1;
 	}
-	while ((res = read_line(&unix_reader, &line, &len)) != LINE_EOF) {
-		if (res != LINE_OK)
-			continue;
-		if (unix_reader.line_no == 1) {
-			/* strstr() would add 1.3 KB of two-way search */
-			for (w = line; *w; w++)
-				has_inode |= !strncmp(w, "Inode", 5);
-			continue;
-		}
-		/* The kernel writes '@' for NUL bytes in names; a NUL left in
-		 * a path is reported and printed escaped. */
-		if (strlen(line) != len)
-			msg_line(path, unix_reader.line_no, "NUL byte in line");
-		bad = parse_unix_line(line, &s);
-		if (bad) {
-			msg_line(path, unix_reader.line_no, bad);
-			continue;
-		}
-		/* -a shows everything, -l only listening sockets, else the
-		 * others */
-		if (opt_has(OPT_a) ||
-		    (s.state == STATE_LISTENING) == !!opt_has(OPT_l))
-			print_unix_row(&s, has_inode,
-				       len - (size_t)(s.path - line));
-	}
-	reader_close(&unix_reader);
+	/* The kernel writes '@' for NUL bytes in names; a NUL left in a path
+	 * is reported and printed escaped. */
+	proc_rows(ROWS_NUL_GOES_ON, unix_row, &has_inode);
 	table_end();
 	return 0;
 }

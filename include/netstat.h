@@ -95,10 +95,10 @@ void out_escaped(const char *s, size_t n);
 
 /* ---- JSON (fields.c): one document a round, tables of rows in it;
  * the members of a row come from out_fmt's %{key} conversions ---- */
+#if ENABLE_FEATURE_NETSTAT_JSON
 void row_begin(void);
 /* Ends a JSON object, or a text line when newline is set. */
 void row_end(int newline);
-#if ENABLE_FEATURE_NETSTAT_JSON
 void json_begin(void);
 void json_end(void);
 void table_begin(const char *key);
@@ -115,6 +115,12 @@ void field_json_list(const char *key);
 void json_list_item(const char *s, size_t n);
 void json_list_end(void);
 #else
+static inline void row_begin(void) {}
+static inline void row_end(int newline)
+{
+	if (newline)
+		out_char('\n');
+}
 static inline void json_begin(void) {}
 static inline void json_end(void) {}
 static inline void table_begin(const char *key) { (void)key; }
@@ -256,14 +262,26 @@ void err_line(const char *a, const char *b, const char *c);
 /* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
  * be opened. */
 int proc_open(const char *rel);
+/* A row of a /proc table: the line (NUL-terminated, len bytes), what the
+ * caller passed; 0, or what is wrong with the line. */
+typedef const char *proc_row_fn(const char *line, size_t len, void *ctx);
+/* What skip adds for lines with NUL bytes: by default the line is
+ * reported and not handed on; IF_BAD looks for one only when row found
+ * the line bad (a hot table's parse then pays nothing); GOES_ON reports
+ * it and hands the line on all the same; ROW leaves it to row. */
+enum {
+	ROWS_NUL_IF_BAD = 1u << 30,
+	ROWS_NUL_GOES_ON = 2u << 30,
+	ROWS_NUL_ROW = 3u << 30,
+};
 /* Hands each line after the first skip to row, reports what row
  * finds wrong with the line number, and closes the file. Returns the
  * number of lines the file had. */
-unsigned proc_rows(unsigned skip, const char *(*row)(const char *line, void *ctx),
-	       void *ctx);
+unsigned proc_rows(unsigned skip, proc_row_fn *row, void *ctx);
+/* The number of the line proc_rows handed to row. */
+extern unsigned row_line_no;
 /* proc_open and proc_rows. */
-int proc_table(const char *rel, unsigned skip,
-	       const char *(*row)(const char *line, void *ctx), void *ctx);
+int proc_table(const char *rel, unsigned skip, proc_row_fn *row, void *ctx);
 /* The path proc_open opened last. */
 extern char table_path[PATH_BUF];
 
