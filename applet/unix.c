@@ -89,7 +89,7 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 		field_json_list("flags");
 		for (i = 0; i < 3; i++)
 			if (bits & 1u << i)
-				json_list_item("ACC\0W\0N" + (i ? 2 + 2 * i : 0), i ? 1 : 3);
+				json_list_item(&"ACC\0W\0N"[i ? 2 + 2 * i : 0], i ? 1 : 3);
 		json_list_end();
 		out_fmt("%{type}=s%{state}=s%{inode}=N%{path}=s", col[3],
 			*col[4] ? col[4] : 0, has_inode ? inode : 0,
