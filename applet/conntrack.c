@@ -93,13 +93,17 @@ static int take_field(struct conntrack *c, int *tuple, const char *key,
 	return 1;
 }
 
+enum { MSG_BUF = 64 };
+static char *msg_buf;	/* mapped at the first bad word */
+
 static const char *bad_word(const char *what, const char *word)
 {
-	static char msg_buf[64];
 	size_t n = strlen(what), i;
 
+	if (!msg_buf)
+		msg_buf = state_alloc(MSG_BUF);
 	memcpy(msg_buf, what, n);
-	for (i = 0; word[i] && n < sizeof(msg_buf) - 1; i++)
+	for (i = 0; word[i] && n < MSG_BUF - 1; i++)
 		msg_buf[n++] = (unsigned char)word[i] < 0x20 ? '?' : word[i];
 	msg_buf[n] = 0;
 	return msg_buf;

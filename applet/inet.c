@@ -490,7 +490,7 @@ static const char *inet_row(const char *line, size_t len, void *ctx)
 
 static void show_inet_file(const struct inet_file *f)
 {
-	inet_resolving = ENABLE_FEATURE_NETSTAT_RESOLVE && (!opt_has(OPT_n_host) ||
+	inet_resolving = ENABLE_FEATURE_NETSTAT_DNS && (!opt_has(OPT_n_host) ||
 			 (ENABLE_FEATURE_NETSTAT_CLASSIC && opt_has(OPT_f)));
 	if (proc_open(f->file) < 0) {
 		int err = errno;

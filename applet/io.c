@@ -25,7 +25,7 @@ static unsigned out_len = OUT_BUF;
 
 /* The system call itself: musl's mmap() wrapper costs more than this
  * file needs of it. 32-bit ABIs name it mmap2 (the offset, 0, in pages). */
-void *state_alloc(size_t size)
+static void *map_pages(size_t size)
 {
 #ifdef SYS_mmap2
 	void *p = (void *)syscall(SYS_mmap2, 0, size, PROT_READ | PROT_WRITE,
@@ -39,6 +39,27 @@ void *state_alloc(size_t size)
 		msg(error_text(ENOMEM), (char *)0);
 		_exit(1);
 	}
+	return p;
+}
+
+/* Small state (a path, a message) shares pages, carved in 16-byte steps. */
+enum { SMALL_PAGE = 4096, SMALL_MAX = 1024 };
+static char *small_page;
+static unsigned small_used = SMALL_PAGE;
+
+void *state_alloc(size_t size)
+{
+	void *p;
+
+	if (size > SMALL_MAX)
+		return map_pages(size);
+	size = (size + 15) & ~(size_t)15;
+	if (small_used + size > SMALL_PAGE) {
+		small_page = map_pages(SMALL_PAGE);
+		small_used = 0;
+	}
+	p = small_page + small_used;
+	small_used += (unsigned)size;
 	return p;
 }
 
@@ -648,11 +669,13 @@ short_line:
 }
 
 static struct line_reader table_reader;
-char table_path[PATH_BUF];
+char *table_path;
 int row_extra_fields;
 
 int proc_open(const char *rel)
 {
+	if (!table_path)
+		table_path = state_alloc(PATH_BUF);
 	return reader_open_proc(&table_reader, rel, table_path);
 }
 

@@ -385,7 +385,7 @@ void host_prefetch(const uint8_t *addr, int family)
 	uint8_t key[16];
 	unsigned kind = host_key(addr, family, key);
 
-	if (ENABLE_FEATURE_NETSTAT_RESOLVE && (kind == KIND_HOST4 ||
+	if (ENABLE_FEATURE_NETSTAT_DNS && (kind == KIND_HOST4 ||
 	    kind == KIND_HOST6) && !name_find(kind, key) && !table_full())
 		dns_queue(addr, family);
 }
@@ -405,7 +405,8 @@ int host_lookup(char *buf, size_t size, const uint8_t *addr, int family)
 	if (!kind)
 		return 0;
 	name = name_find(kind, key);
-	if (!name && kind != KIND_NET && !table_full()) {
+	if (ENABLE_FEATURE_NETSTAT_DNS && !name && kind != KIND_NET &&
+	    !table_full()) {
 		r = dns_resolve(addr, family, found);
 		n = strlen(found);
 		/* glibc's getnameinfo (IPv6) fails on names that do not

@@ -283,7 +283,7 @@ extern unsigned row_line_no;
 /* proc_open and proc_rows. */
 int proc_table(const char *rel, unsigned skip, proc_row_fn *row, void *ctx);
 /* The path proc_open opened last. */
-extern char table_path[PATH_BUF];
+extern char *table_path;	/* PATH_BUF bytes, mapped by proc_open */
 
 /* ---- inet.c: the Internet socket table ---- */
 enum { NAME_HOST_MAX = 128 };
