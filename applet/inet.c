@@ -452,7 +452,14 @@ static void print_held_rows(const struct inet_file *f)
 	rows_held_count = 0;
 }
 
-static int inet_resolving;	/* rows wait for their names */
+static int inet_resolving;
+
+/* Rows wait for their names, asked of DNS together; constant 0 without
+ * DNS, so that none of the waiting is built. */
+static int rows_wait(void)
+{
+	return ENABLE_FEATURE_NETSTAT_DNS && inet_resolving;
+}
 
 static const char *inet_row(const char *line, size_t len, void *ctx)
 {
@@ -475,10 +482,10 @@ static const char *inet_row(const char *line, size_t len, void *ctx)
 		print_held_rows(f);	/* the message comes after them */
 		return bad;
 	}
-	if (inet_resolving && f->sock == WANT_UDP && s.remote_port == 53 &&
+	if (rows_wait() && f->sock == WANT_UDP && s.remote_port == 53 &&
 	    dns_own_socket(s.local_port, s.remote, f->v6))
 		return 0;
-	if (!inet_resolving) {
+	if (!rows_wait()) {
 		print_inet_row(f, &s);
 		return 0;
 	}

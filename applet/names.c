@@ -383,10 +383,13 @@ static unsigned host_key(const uint8_t *addr, int family, uint8_t *key)
 void host_prefetch(const uint8_t *addr, int family)
 {
 	uint8_t key[16];
-	unsigned kind = host_key(addr, family, key);
+	unsigned kind;
 
-	if (ENABLE_FEATURE_NETSTAT_DNS && (kind == KIND_HOST4 ||
-	    kind == KIND_HOST6) && !name_find(kind, key) && !table_full())
+	if (!ENABLE_FEATURE_NETSTAT_DNS)
+		return;
+	kind = host_key(addr, family, key);
+	if ((kind == KIND_HOST4 || kind == KIND_HOST6) && !name_find(kind, key) &&
+	    !table_full())
 		dns_queue(addr, family);
 }
 
