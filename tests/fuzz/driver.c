@@ -203,35 +203,40 @@ static int check_string(struct json_in *j)
 
 static int check_value(struct json_in *j, unsigned depth);
 
-static int check_object(struct json_in *j, unsigned depth)
+/* What follows an object's '{' or an array's '[': members ("key":value,
+ * no key twice) or values, separated by commas, up to the closing one. */
+static int check_elements(struct json_in *j, unsigned depth, int object)
 {
 	enum { KEYS = 1024 };
 	const unsigned char *key[KEYS];
 	size_t key_len[KEYS];
 	unsigned keys = 0, i;
+	unsigned char close = object ? '}' : ']';
 
 	j->p++;
-	if (json_peek(j, '}')) {
+	if (json_peek(j, close)) {
 		j->p++;
 		return 1;
 	}
 	for (;;) {
-		const unsigned char *start = j->p;
-		size_t n;
-		if (!check_string(j))
-			return 0;
-		n = (size_t)(j->p - start);
-		for (i = 0; i < keys; i++)
-			if (key_len[i] == n && !memcmp(key[i], start, n))
+		if (object) {
+			const unsigned char *start = j->p;
+			size_t n;
+			if (!check_string(j))
 				return 0;
-		if (keys < KEYS)
-			key[keys] = start, key_len[keys++] = n;
-		if (!json_peek(j, ':'))
-			return 0;
-		j->p++;
+			n = (size_t)(j->p - start);
+			for (i = 0; i < keys; i++)
+				if (key_len[i] == n && !memcmp(key[i], start, n))
+					return 0;
+			if (keys < KEYS)
+				key[keys] = start, key_len[keys++] = n;
+			if (!json_peek(j, ':'))
+				return 0;
+			j->p++;
+		}
 		if (!check_value(j, depth + 1))
 			return 0;
-		if (json_peek(j, '}')) {
+		if (json_peek(j, close)) {
 			j->p++;
 			return 1;
 		}
@@ -247,24 +252,8 @@ static int check_value(struct json_in *j, unsigned depth)
 		return 0;
 	switch (*j->p) {
 	case '{':
-		return check_object(j, depth);
 	case '[':
-		j->p++;
-		if (json_peek(j, ']')) {
-			j->p++;
-			return 1;
-		}
-		for (;;) {
-			if (!check_value(j, depth + 1))
-				return 0;
-			if (json_peek(j, ']')) {
-				j->p++;
-				return 1;
-			}
-			if (!json_peek(j, ','))
-				return 0;
-			j->p++;
-		}
+		return check_elements(j, depth, *j->p == '{');
 	case '"':
 		return check_string(j);
 	case 'n':

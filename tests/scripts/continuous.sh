@@ -6,33 +6,42 @@ set -u
 fx=$PWD/tests/fixtures/router
 fail() { echo "FAIL: $*"; exit 1; }
 
-PROC_ROOT=$fx $RUNNER $NETSTAT -tn >"$WORK/once.out" || fail "single run"
-lines=$(wc -l <"$WORK/once.out")
-
-for form in "-tnc" "-tn -c" "--tcp --numeric --continuous" "-tn 1"; do
-	: >"$WORK/rounds.out"
+# rounds OUT LINES ARGS...: runs netstat -c until OUT has LINES lines
+# (so the signals are blocked by then), then Ctrl-C: it must end within
+# 5 s, with status 0 and nothing on stderr.
+rounds() {
+	out=$1 want=$2
+	shift 2
+	: >"$out"
 	# shellcheck disable=SC2086
-	PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT $form >"$WORK/rounds.out" 2>"$WORK/rounds.err" &
+	PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT "$@" >"$out" 2>"$WORK/rounds.err" &
 	pid=$!
-	# three rounds out means the SIGINT handler is in place
 	tries=0
-	while [ "$(wc -l <"$WORK/rounds.out")" -lt $((3 * lines)) ] && [ $tries -lt 100 ]; do
+	while [ "$(wc -l <"$out")" -lt "$want" ] && [ $tries -lt 100 ]; do
 		sleep 0.1; tries=$((tries + 1))
 	done
 	kill -INT $pid
 	tries=0
 	while kill -0 $pid 2>/dev/null && [ $tries -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
-	kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "$form: still running 5 s after SIGINT"; }
+	kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "$*: still running 5 s after SIGINT"; }
 	wait $pid
 	rc=$?
-	[ $rc = 0 ] || fail "$form: status $rc after SIGINT"
-	[ ! -s "$WORK/rounds.err" ] || fail "$form: stderr $(cat "$WORK/rounds.err")"
+	[ $rc = 0 ] || fail "$*: status $rc after SIGINT"
+	[ ! -s "$WORK/rounds.err" ] || fail "$*: stderr $(cat "$WORK/rounds.err")"
+}
+
+PROC_ROOT=$fx $RUNNER $NETSTAT -tn >"$WORK/once.out" || fail "single run"
+lines=$(wc -l <"$WORK/once.out")
+
+for form in "-tnc" "-tn -c" "--tcp --numeric --continuous" "-tn 1"; do
+	# shellcheck disable=SC2086
+	rounds "$WORK/rounds.out" $((3 * lines)) $form
 	total=$(wc -l <"$WORK/rounds.out")
-	rounds=$((total / lines))
-	[ $rounds -ge 3 ] || fail "$form: only $rounds rounds"
-	[ $((rounds * lines)) = "$total" ] || fail "$form: a partial round ($total lines, $lines per round)"
+	n=$((total / lines))
+	[ $n -ge 3 ] || fail "$form: only $n rounds"
+	[ $((n * lines)) = "$total" ] || fail "$form: a partial round ($total lines, $lines per round)"
 	i=0
-	while [ $i -lt $rounds ]; do
+	while [ $i -lt $n ]; do
 		tail -n +$((i * lines + 1)) "$WORK/rounds.out" | head -n "$lines" | cmp -s - "$WORK/once.out" ||
 			fail "$form: round $i differs"
 		i=$((i + 1))
@@ -41,19 +50,7 @@ done
 
 # With --json each round is one line, one whole document: JSON Lines.
 PROC_ROOT=$fx $RUNNER $NETSTAT -tnj >"$WORK/once.json" || fail "single JSON run"
-: >"$WORK/rounds.json"
-PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT -tnjc >"$WORK/rounds.json" 2>"$WORK/rounds.err" &
-pid=$!
-tries=0
-while [ "$(wc -l <"$WORK/rounds.json")" -lt 3 ] && [ $tries -lt 100 ]; do
-	sleep 0.1; tries=$((tries + 1))
-done
-kill -INT $pid
-tries=0
-while kill -0 $pid 2>/dev/null && [ $tries -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
-kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "-tnjc: still running 5 s after SIGINT"; }
-wait $pid || fail "-tnjc: status $? after SIGINT"
-[ ! -s "$WORK/rounds.err" ] || fail "-tnjc: stderr $(cat "$WORK/rounds.err")"
+rounds "$WORK/rounds.json" 3 -tnjc
 python3 - "$WORK/once.json" "$WORK/rounds.json" <<'PY' || fail "-tnjc: not one document a line"
 import json, sys
 once = open(sys.argv[1]).read()
