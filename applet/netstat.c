@@ -666,7 +666,15 @@ static int next_round(void)
 		got = syscall(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
 			      sizeof(stop_signals));
 	while (got < 0 && errno == EINTR);
-	return got < 0;
+	if (got < 0)
+		return errno == EAGAIN;	/* the wait ran out: next round */
+	/* Take the other one too if both came (timeout(1) signals the
+	 * process group as well): none is left pending at exit. */
+	ts.sec = ts.nsec = 0;
+	while (syscall(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
+		       sizeof(stop_signals)) > 0)
+		;
+	return 0;
 }
 
 /* The families net-tools also lists with -v; we have none of them. */
