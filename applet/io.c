@@ -10,7 +10,9 @@
 
 #include "netstat.h"
 
-enum { OUT_BUF = 8192 };
+/* The output buffer and, after it in the same two pages, small state (the
+ * open table's path, a message): pages a listing touches anyway. */
+enum { OUT_BUF = 7168, SMALL_AREA = 1024, SMALL_MAX = 1024 };
 /* Fuzz builds keep stderr for the sanitizers' reports. */
 #if NETSTAT_FUZZING
 int fuzz_err_fd = 1;	/* the driver's /dev/null */
@@ -42,10 +44,15 @@ static void *map_pages(size_t size)
 	return p;
 }
 
-/* Small state (a path, a message) shares pages, carved in 16-byte steps. */
-enum { SMALL_PAGE = 4096, SMALL_MAX = 1024 };
-static char *small_page;
-static unsigned small_used = SMALL_PAGE;
+static char *small_next, *small_end;
+
+static void map_out(void)
+{
+	out_len = 0;	/* it was "full" to bring the first write here */
+	out_buf = map_pages(OUT_BUF + SMALL_AREA);
+	small_next = out_buf + OUT_BUF;
+	small_end = small_next + SMALL_AREA;
+}
 
 void *state_alloc(size_t size)
 {
@@ -54,12 +61,14 @@ void *state_alloc(size_t size)
 	if (size > SMALL_MAX)
 		return map_pages(size);
 	size = (size + 15) & ~(size_t)15;
-	if (small_used + size > SMALL_PAGE) {
-		small_page = map_pages(SMALL_PAGE);
-		small_used = 0;
+	if (!out_buf)
+		map_out();
+	if (size > (size_t)(small_end - small_next)) {
+		small_next = map_pages(SMALL_AREA);
+		small_end = small_next + SMALL_AREA;
 	}
-	p = small_page + small_used;
-	small_used += (unsigned)size;
+	p = small_next;
+	small_next += size;
 	return p;
 }
 
@@ -84,7 +93,7 @@ void out_flush(void)
 
 	out_len = 0;
 	if (!out_buf) {
-		out_buf = state_alloc(OUT_BUF);
+		map_out();
 		return;
 	}
 	if (n && write_all(1, out_buf, n) < 0) {
