@@ -1,9 +1,7 @@
-/* Rows of fields. A view names each field of a row once; the same calls
- * print a text column (space-separated, padded to its width) or, with
- * --json, a member of a JSON object. One JSON document per round:
- *   {"inet":[{"proto":"tcp",...},...],"unix":[...]}
- * Text-only and JSON-only fields cover what the two forms show apart
- * ("host:port" cut to a column against separate address and port). */
+/* The JSON writer behind -j: one document a round, tables of rows,
+ *   {"inet":[{"proto":"tcp",...},...],"unix":[...],"statistics":{...}}
+ * whose members come from out_fmt's %{key} conversions (io.c), so that a
+ * view's format strings describe its text columns and its JSON at once. */
 #include <string.h>
 
 #include "netstat.h"
@@ -109,14 +107,21 @@ void json_end(void)
 	out_str("}\n");
 }
 
+/* "key":[ or "key":{ at the top of the document. */
+static void json_top(const char *key, char open)
+{
+	json_comma(&json_tables);
+	out_char('"');
+	out_str(key);
+	out_str("\":");
+	out_char(open);
+}
+
 void table_begin(const char *key)
 {
 	if (!opt_has(OPT_json))
 		return;
-	json_comma(&json_tables);
-	out_char('"');
-	out_str(key);
-	out_str("\":[");
+	json_top(key, '[');
 	json_rows = 0;
 }
 
@@ -124,10 +129,7 @@ void table_begin(const char *key)
  * json_object's. */
 void json_top_object(const char *key)
 {
-	json_comma(&json_tables);
-	out_char('"');
-	out_str(key);
-	out_str("\":{");
+	json_top(key, '{');
 	json_members = 0;
 }
 

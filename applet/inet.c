@@ -261,16 +261,22 @@ static void out_column(const char *s, unsigned n, unsigned width)
 		out_spaces(width - n);
 }
 
+const char *tcp_state_name(unsigned state, char *buf)
+{
+	if (state < sizeof(tcp_states) / sizeof(tcp_states[0]))
+		return tcp_states[state];
+	memcpy(buf, "UNKNOWN(", 8);
+	memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
+	return buf;
+}
+
 /* The State column: TCP's names, UNKNOWN(n), a raw socket's number. */
 static const char *socket_state(const struct inet_file *f,
 				const struct inet_socket *s, char *num)
 {
-	if (f->sock == WANT_TCP && s->state < sizeof(tcp_states) / sizeof(tcp_states[0]))
-		return tcp_states[s->state];
-	if (f->sock == WANT_TCP) {
-		memcpy(num, "UNKNOWN(", 8);
-		memcpy(num + 8 + fmt_u64(num + 8, s->state), ")", 2);
-	} else if (f->sock != WANT_RAW) {
+	if (f->sock == WANT_TCP)
+		return tcp_state_name(s->state, num);
+	if (f->sock != WANT_RAW) {
 		return s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
 	} else {
 		num[fmt_u64(num, s->state)] = 0;

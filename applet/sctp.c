@@ -44,11 +44,6 @@ static const char slot_errors[V_COUNT][13] = {
 	"bad LPORT", "bad RPORT",
 };
 
-/* The socket state column holds the kernel's TCP state numbers. */
-static const char tcp_state_names[] =
-	"\0ESTABLISHED\0SYN_SENT\0SYN_RECV\0FIN_WAIT1\0FIN_WAIT2\0TIME_WAIT\0"
-	"CLOSE\0CLOSE_WAIT\0LAST_ACK\0LISTEN\0CLOSING";
-
 struct sctp_row {
 	uint64_t v[V_COUNT];
 	const char *local, *local_end, *remote, *remote_end;
@@ -159,20 +154,11 @@ static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
 	out_left(text, width);
 }
 
-static const char *sctp_state_name(unsigned state, char *buf)
-{
-	if (state < 12)
-		return nth_string(tcp_state_names, state);
-	memcpy(buf, "UNKNOWN(", 8);
-	memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
-	return buf;
-}
-
 static void print_sctp_state(unsigned state)
 {
 	char buf[24];
 
-	out_left(sctp_state_name(state, buf), 11);
+	out_left(tcp_state_name(state, buf), 11);
 }
 
 /* JSON: the numeric addresses of a list. */
@@ -206,7 +192,7 @@ static void sctp_json(unsigned kind, const struct sctp_row *r)
 		sctp_addresses_json(kind, "remote_addresses", r->remote, r->remote_end);
 		out_fmt("%{remote_port}=u", &r->v[V_RPORT]);
 	}
-	out_fmt("%{state}=s", sctp_state_name((unsigned)r->v[V_STATE], buf));
+	out_fmt("%{state}=s", tcp_state_name((unsigned)r->v[V_STATE], buf));
 	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
 	row_end(0);
 }

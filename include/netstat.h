@@ -294,6 +294,9 @@ void print_socket_header(const char *what);
 void print_socket_tail(uint32_t uid, uint64_t inode);
 /* JSON: "pid" and "program" (null when no process has the socket). */
 void program_json(uint64_t inode);
+/* The kernel's TCP state number as net-tools names it, or UNKNOWN(n) in
+ * buf (24 bytes). SCTP's state column holds the same numbers. */
+const char *tcp_state_name(unsigned state, char *buf);
 
 /* ---- unix.c ---- */
 /* Non-zero when -x asked for a missing table: net-tools ends there. */
