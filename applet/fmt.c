@@ -4,38 +4,6 @@
 
 #include "netstat.h"
 
-/* v / 10 without a library division on 32-bit CPUs (Hacker's Delight
- * 10-4): shifts and adds give q within one of the quotient. */
-uint64_t div10(uint64_t v, unsigned *rem)
-{
-	uint64_t q, r;
-
-	/* Values that fit in a machine word (nearly all) divide natively:
-	 * the compiler turns a constant divisor into a multiply. */
-	if (sizeof(void *) == 8) {
-		*rem = (unsigned)(v % 10);
-		return v / 10;
-	}
-	if (v <= 0xffffffffu) {
-		uint32_t w = (uint32_t)v;
-		*rem = w % 10;
-		return w / 10;
-	}
-	q = (v >> 1) + (v >> 2);
-	q += q >> 4;
-	q += q >> 8;
-	q += q >> 16;
-	q += q >> 32;
-	q >>= 3;
-	r = v - ((q << 3) + (q << 1));
-	if (r > 9) {
-		q++;
-		r -= 10;
-	}
-	*rem = (unsigned)r;
-	return q;
-}
-
 unsigned fmt_u64(char *buf, uint64_t v)
 {
 	char tmp[U64_FMT];

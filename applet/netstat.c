@@ -234,27 +234,6 @@ struct netstat_globals G;
 enum { MODE_SOCKETS, MODE_ROUTE, MODE_IFACE, MODE_STATS, MODE_MASQ };
 static unsigned mode_count, mode, groups, ethernet_summary;
 
-/* The //usage: lines above, collected by the build (BusyBox's way). */
-#include "usage.h"
-static const char usage_text[] =
-	"Usage: netstat " netstat_trivial_usage netstat_full_usage "\n";
-
-_Noreturn void die_usage(void)
-{
-	out_flush();
-	if (ENABLE_FEATURE_NETSTAT_USAGE)
-		raw_err(usage_text);
-	_exit(3);
-}
-
-static _Noreturn void show_usage(void)
-{
-	if (ENABLE_FEATURE_NETSTAT_USAGE)
-		out_str(usage_text);
-	out_flush();
-	_exit(0);
-}
-
 static _Noreturn void bad_option(const char *a, const char *b, const char *c)
 {
 	out_flush();
@@ -263,7 +242,7 @@ static _Noreturn void bad_option(const char *a, const char *b, const char *c)
 	raw_err(b);
 	raw_err(c);
 	raw_err("\n");
-	die_usage();
+	usage_exit(3);
 }
 
 /* Address family names for -A and their long options. */
@@ -481,7 +460,7 @@ static void apply_option(int c, const char *arg)
 		out_flush();
 		_exit(0);
 	case 'h':
-		show_usage();
+		usage_exit(0);
 	case 'Z':
 		out_flush();
 		raw_err("SELinux is not enabled on this machine.\n");
@@ -599,7 +578,7 @@ static int classic_word(const char *w)
 	unsigned i, n;
 
 	if (str_eq(w, "/?") || str_case_eq(w, "help"))
-		show_usage();
+		usage_exit(0);
 	if ((n = parse_interval(w))) {
 		G.opts |= OPT_c;
 		G.interval = n;
@@ -773,7 +752,7 @@ int netstat_main(int argc, char **argv)
 	G.proc_root = root;
 	parse_args(argv);
 	if (mode_count > 1)
-		die_usage();
+		usage_exit(3);
 	if (opt_has(OPT_c))
 		syscall(SYS_rt_sigprocmask, SIG_BLOCK, stop_signals, 0,
 			sizeof(stop_signals));

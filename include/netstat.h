@@ -141,7 +141,6 @@ static inline void json_list_end(void) {}
 
 /* ---- formatters: write into buf, return the length (fmt.c) ---- */
 enum { U64_FMT = 21, IP4_FMT = 16, IP6_FMT = 46 };
-uint64_t div10(uint64_t v, unsigned *rem);
 unsigned fmt_u64(char *buf, uint64_t v);
 /* The text of an errno value, as glibc words the ones we meet. */
 const char *error_text(int err);
@@ -160,7 +159,11 @@ void msg_line(const char *path, unsigned line, const char *what);
 /* "netstat: PATH: strerror(errno)\n"; the exit status becomes 1 */
 void msg_errno(const char *path, int err);
 void raw_err(const char *s);
-_Noreturn void die_usage(void);
+
+/* ---- what the two builds do differently (seam.c) ---- */
+/* The usage text (on stdout for status 0, else stderr), then exit. */
+_Noreturn void usage_exit(int status) __attribute__((cold));
+uint64_t div10(uint64_t v, unsigned *rem);
 
 /* ---- input: a bounded line reader on read() (io.c) ---- */
 /* The fuzz build uses a small buffer, so that inputs of a few KB reach the

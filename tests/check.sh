@@ -5,7 +5,8 @@
 #                                         bb-x86_64 bb-mips
 #
 # bb-<target>: our applet inside Debian's BusyBox tree (tests/busybox/
-# build.sh), run as `busybox netstat ...` on the cases (not the scripts).
+# build.sh), run as `busybox netstat ...` on the cases and on the scripts
+# marked `# busybox-too` (with BUSYBOX=1).
 #
 # A case is a directory under tests/cases: `args` (shell words), `proc` (a
 # link to the fixture that stands in for /proc), `expected.stdout`,
@@ -166,11 +167,16 @@ for build in $builds; do
 	[ -n "${CHECK_CASES:-}" ] && [ -z "${CHECK_SCRIPTS:-}" ] && scripts=none
 	for script in tests/scripts/$scripts.sh; do
 		[ -f "$script" ] || continue
-		case $build in bb-*) continue ;; esac
+		# BusyBox builds: only the scripts marked for them
+		busybox=0
+		case $build in bb-*)
+			grep -q '^# busybox-too' "$script" || continue
+			busybox=1 ;;
+		esac
 		if [ -n "$runner$asan" ] && grep -q '^# native-only' "$script"; then
 			continue
 		fi
-		if NETSTAT="$bin" RUNNER="$runner" BIG_ENDIAN=$be MIPSEL=$mipsel WORK="$work/$build" \
+		if NETSTAT="$bin" RUNNER="$runner" BUSYBOX=$busybox BIG_ENDIAN=$be MIPSEL=$mipsel WORK="$work/$build" \
 			sh "$script" >"$work/$build.script.log" 2>&1; then
 			pass=$((pass + 1))
 		else

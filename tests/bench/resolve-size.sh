@@ -6,8 +6,9 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 out=build/resolve-size
+make -s build/gen/usage.h || exit 1
 mkdir -p "$out"
-cflags="-std=c11 -D_GNU_SOURCE -Iinclude -Os -ffunction-sections -fdata-sections
+cflags="-std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -Os -ffunction-sections -fdata-sections
 	-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector -fno-ident
 	-fomit-frame-pointer"
 ldflags="-static -Wl,--gc-sections -s -Wl,-z,noseparate-code -Wl,--build-id=none
@@ -25,7 +26,7 @@ for t in ${*:-x86_64 mips mipsel armhf armel aarch64}; do
 	for p in 0 1 2; do
 		# shellcheck disable=SC2086
 		$cc $cflags $arch -DPROBE=$p -o "$out/$t-$p" tests/bench/resolve-probe.c \
-			applet/io.c applet/fmt.c applet/names.c applet/resolv.c $ldflags || exit 1
+			applet/io.c applet/fmt.c applet/seam.c applet/names.c applet/resolv.c $ldflags || exit 1
 	done
 	s0=$(wc -c <"$out/$t-0") s1=$(wc -c <"$out/$t-1") s2=$(wc -c <"$out/$t-2")
 	printf '%-8s %9d %12d %12d\n' "$t" "$s0" $((s1 - s0)) $((s2 - s0))

@@ -107,6 +107,7 @@ frag=$tree/.netstat-fragment
 		echo "CONFIG_FEATURE_IPV6=y"
 		echo "CONFIG_LONG_OPTS=y"
 		echo "CONFIG_SHOW_USAGE=y"
+		echo "CONFIG_FEATURE_VERBOSE_USAGE=y"	# as defconfig: the whole text
 		if [ -n "$config" ]; then
 			grep -E '^(CONFIG_FEATURE_NETSTAT_[A-Z0-9_]*=y|# CONFIG_FEATURE_NETSTAT_[A-Z0-9_]* is not set)$' "$config"
 		else
