@@ -406,26 +406,34 @@ static _Noreturn void invalid_option(int c)
 	bad_option("invalid option -- '", s, "'");
 }
 
+/* Switches that only set a bit: option bits, then socket kinds. */
+static const char opt_letters[] = "aln!@#NWjopvCF";
+static const uint16_t opt_bits[] = {
+	OPT_a, OPT_l, OPT_n_host | OPT_n_port | OPT_n_user, OPT_n_host,
+	OPT_n_port, OPT_n_user, OPT_N, OPT_W, OPT_json | OPT_W, OPT_o,
+	OPT_p, OPT_v, OPT_C, OPT_F,
+};
+static const char sock_letters[] = "tuUwS";
+static const uint8_t sock_bits[] = {
+	WANT_TCP, WANT_UDP, WANT_UDPLITE, WANT_RAW, WANT_SCTP,
+};
+
 /* Applies one option letter; arg is its argument when it takes one. */
 static void apply_option(int c, const char *arg)
 {
+	const char *p;
+
 	if (option_configured_out(c))
 		invalid_option(c);
+	if ((p = strchr(opt_letters, c))) {
+		G.opts |= opt_bits[p - opt_letters];
+		return;
+	}
+	if ((p = strchr(sock_letters, c))) {
+		G.socks |= sock_bits[p - sock_letters];
+		return;
+	}
 	switch (c) {
-	case 'a': G.opts |= OPT_a; break;
-	case 'l': G.opts |= OPT_l; break;
-	case 'n': G.opts |= OPT_n_host | OPT_n_port | OPT_n_user; break;
-	case '!': G.opts |= OPT_n_host; break;
-	case '@': G.opts |= OPT_n_port; break;
-	case '#': G.opts |= OPT_n_user; break;
-	case 'N': G.opts |= OPT_N; break;
-	case 'W': G.opts |= OPT_W; break;
-	case 'j': G.opts |= OPT_json | OPT_W; break;
-	case 'o': G.opts |= OPT_o; break;
-	case 'p': G.opts |= OPT_p; break;
-	case 'v': G.opts |= OPT_v; break;
-	case 'C': G.opts |= OPT_C; break;
-	case 'F': G.opts |= OPT_F; break;
 	case 'd': break;
 	case 'e': G.extend++; break;
 	case 'c':
@@ -433,11 +441,6 @@ static void apply_option(int c, const char *arg)
 		if (arg && !(G.interval = parse_interval(arg)))
 			bad_option("invalid interval '", arg, "'");
 		break;
-	case 't': G.socks |= WANT_TCP; break;
-	case 'u': G.socks |= WANT_UDP; break;
-	case 'U': G.socks |= WANT_UDPLITE; break;
-	case 'w': G.socks |= WANT_RAW; break;
-	case 'S': G.socks |= WANT_SCTP; break;
 	case 'x': add_families("unix"); break;
 	case '4': add_families("inet"); break;
 	case '6': add_families("inet6"); break;
