@@ -40,9 +40,11 @@ seeds_for() {
 	esac 2>/dev/null
 }
 cflags="-g -O${FUZZ_OPT:-2} -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1
-	-DNETSTAT_IN_BUSYBOX -fno-sanitize-recover=all"
+	-fno-sanitize-recover=all"
 # the applet once (two at a time), then the driver per target
 mkdir -p "$out/obj"
+# objects made with other flags are made again
+echo "$cflags" | cmp -s - "$out/obj/cflags" || { rm -f "$out"/obj/*.o; echo "$cflags" >"$out/obj/cflags"; }
 export cflags out
 if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
 	[ "$o" -nt {} ] && [ -z "$(find include -newer "$o")" ] && exit 0
