@@ -161,7 +161,8 @@ void msg_errno(const char *path, int err);
 void raw_err(const char *s);
 
 /* ---- what the two builds do differently (seam.c) ---- */
-/* The usage text (on stdout for status 0, else stderr), then exit. */
+/* The usage text, then exit with status: standalone on stdout for 0, else
+ * on stderr; inside BusyBox BusyBox's own print of it (on stderr). */
 _Noreturn void usage_exit(int status) __attribute__((cold));
 uint64_t div10(uint64_t v, unsigned *rem);
 
