@@ -710,8 +710,7 @@ int show_conntrack(void)
 		return 0;
 #endif
 	if (i == 2) {
-		out_flush();
-		raw_err("netstat: no support for `nf_conntrack' on this system.\n");
+		no_support("nf_conntrack", 0);
 		return 1;
 	}
 	if (fd < 0) {

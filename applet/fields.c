@@ -98,13 +98,16 @@ void json_member(const char *key, size_t key_len, const char *s, const char *num
 
 void json_begin(void)
 {
+	if (!opt_has(OPT_json))
+		return;
 	json_tables = 0;
 	out_char('{');
 }
 
 void json_end(void)
 {
-	out_str("}\n");
+	if (opt_has(OPT_json))
+		out_str("}\n");
 }
 
 /* "key":[ or "key":{ at the top of the document. */

@@ -199,6 +199,14 @@ int str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+void copy_word(char *buf, size_t size, const char *s, size_t n)
+{
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+}
+
 int str_case_eq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)

@@ -69,7 +69,7 @@ int show_groups(void)
 	if ((G.families & FAMILY_INET) &&
 	    proc_table("net/igmp", 1, igmp_row, device) < 0 &&
 	    !G.no_protocol_given) {
-		raw_err("netstat: no support for `AF INET (igmp)' on this system.\n");
+		no_support("AF INET", "igmp");
 		G.exit_status = 1;
 	}
 	if (ENABLE_FEATURE_NETSTAT_IPV6 && (G.families & FAMILY_INET6))

@@ -512,9 +512,7 @@ static void show_inet_file(const struct inet_file *f)
 			 * on a kernel built without that protocol. */
 			if (!f->v6 && !G.no_protocol_given &&
 			    (G.socks || opt_has(OPT_v))) {
-				raw_err("netstat: no support for `AF INET (");
-				raw_err(f->what);
-				raw_err(")' on this system.\n");
+				no_support("AF INET", f->what);
 				if (G.socks)
 					G.exit_status = 1;
 			}
@@ -525,6 +523,28 @@ static void show_inet_file(const struct inet_file *f)
 	}
 	proc_rows(1 | ROWS_NUL_IF_BAD, inet_row, (void *)f);
 	print_held_rows(f);
+}
+
+/* Whether a file of the table is chosen by the switches, the families
+ * and the classic protocol words (bits over inet_files). A build
+ * without IPv6 is a kernel without it: its files are chosen, and
+ * missing. */
+static int inet_file_selected(unsigned i, unsigned want)
+{
+	const struct inet_file *f = &inet_files[i];
+
+	return (want & f->sock) &&
+	       (G.families & (f->v6 ? FAMILY_INET6 : FAMILY_INET)) &&
+	       (!G.classic_files || (G.classic_files & 1u << i));
+}
+
+int inet_files_selected(void)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(inet_files); i++)
+		n += inet_file_selected(i, G.socks ? G.socks : WANT_INET);
+	return n;
 }
 
 void print_socket_header(const char *what)
@@ -552,20 +572,12 @@ int show_inet(void)
 			out_str(" Timer");
 		out_char('\n');
 	}
-	for (i = 0; i < sizeof(inet_files) / sizeof(inet_files[0]); i++) {
-		const struct inet_file *f = &inet_files[i];
+	for (i = 0; i < ARRAY_SIZE(inet_files); i++) {
 		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP))
 			show_sctp();
-		if (!(want & f->sock))
-			continue;
-		if (!(G.families & (f->v6 ? FAMILY_INET6 : FAMILY_INET)))
-			continue;
-		if (G.classic_files && !(G.classic_files & 1u << i))
-			continue;
-
-		if (f->v6 && !ENABLE_FEATURE_NETSTAT_IPV6)
-			continue;
-		show_inet_file(f);
+		if (inet_file_selected(i, want) &&
+		    (!inet_files[i].v6 || ENABLE_FEATURE_NETSTAT_IPV6))
+			show_inet_file(&inet_files[i]);
 	}
 	table_end();
 	return 0;

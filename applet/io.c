@@ -221,6 +221,19 @@ void raw_err(const char *s)
 	(void)write_all(ERR_FD, s, strlen(s));
 }
 
+void err_text(const char *a, const char *b, const char *c)
+{
+	raw_err(a);
+	raw_err(b);
+	raw_err(c);
+}
+
+void no_support(const char *what, const char *proto)
+{
+	err_text("netstat: no support for `", what, proto ? " (" : "");
+	err_text(proto ? proto : "", proto ? ")" : "", "' on this system.\n");
+}
+
 /* Messages are assembled whole and written with one write(), after
  * stdout is flushed so that a terminal shows both in order. */
 static void msg_list(const char *first, va_list ap)

@@ -29,14 +29,6 @@ static size_t next_word(char **p, char **word)
 	return (size_t)(e - s);
 }
 
-static void copy_name(char *buf, size_t size, const char *s, size_t n)
-{
-	if (n >= size)
-		n = size - 1;
-	memcpy(buf, s, n);
-	buf[n] = 0;
-}
-
 static int is_zero(const uint8_t *a, unsigned n)
 {
 	while (n--)
@@ -422,7 +414,7 @@ int host_lookup(char *buf, size_t size, const uint8_t *addr, int family)
 	}
 	if (!name || !*name)
 		return 0;
-	copy_name(buf, size, name, strlen(name));
+	copy_word(buf, size, name, strlen(name));
 	return 1;
 }
 
@@ -437,7 +429,7 @@ void host_name(char *buf, size_t size, const uint8_t *addr, int family,
 		memcpy(text, "[::]", 5);
 	else if (!numeric && host_lookup(buf, size, addr, family))
 		return;
-	copy_name(buf, size, text, strlen(text));
+	copy_word(buf, size, text, strlen(text));
 }
 
 /* ---- services and protocols ---- */
@@ -450,7 +442,7 @@ void service_name(char *buf, size_t size, unsigned port, const char *proto,
 	uint8_t key[16] = { (uint8_t)(port >> 8), (uint8_t)port };
 
 	if (port == 0) {
-		copy_name(buf, size, "*", 1);
+		copy_word(buf, size, "*", 1);
 		return;
 	}
 	if (!numeric && ENABLE_FEATURE_NETSTAT_RESOLVE) {
@@ -465,7 +457,7 @@ void service_name(char *buf, size_t size, unsigned port, const char *proto,
 	}
 	if (!name)
 		name = num, num[fmt_u64(num, port)] = 0;
-	copy_name(buf, size, name, strlen(name));
+	copy_word(buf, size, name, strlen(name));
 }
 
 /* ---- users ---- */
@@ -483,7 +475,7 @@ void user_name(char *buf, size_t size, uint32_t uid, int numeric)
 	}
 	if (!name)
 		name = num, num[fmt_i64(num, (int32_t)uid)] = 0;
-	copy_name(buf, size, name, strlen(name));
+	copy_word(buf, size, name, strlen(name));
 }
 
 /* ---- networks for the routing table ---- */
@@ -523,7 +515,7 @@ void network_name(char *buf, size_t size, const uint8_t *addr)
 			}
 			if (*q || !parts || memcmp(a, addr, 4))
 				continue;
-			copy_name(buf, size, w1, n1);
+			copy_word(buf, size, w1, n1);
 			reader_close(&name_reader);
 			return;
 		}
@@ -531,6 +523,6 @@ void network_name(char *buf, size_t size, const uint8_t *addr)
 	}
 	{
 		char text[IP4_FMT];
-		copy_name(buf, size, text, fmt_ip4(text, addr));
+		copy_word(buf, size, text, fmt_ip4(text, addr));
 	}
 }

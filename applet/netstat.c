@@ -158,7 +158,7 @@
 //usage:	IF_FEATURE_NETSTAT_ROUTE("\n       netstat -r [-enCF46]")
 //usage:	IF_FEATURE_NETSTAT_IFACE("\n       netstat -i [-ae] [-I=IFACE]")
 //usage:	IF_FEATURE_NETSTAT_GROUPS("\n       netstat -g [-n]")
-//usage:	IF_FEATURE_NETSTAT_STATS("\n       netstat -s [-tuwU6]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO]"))
+//usage:	IF_FEATURE_NETSTAT_STATS("\n       netstat -s [-tuwU"IF_FEATURE_NETSTAT_SCTP("S")"6]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO]"))
 //usage:	IF_FEATURE_NETSTAT_CONNTRACK("\n       netstat -M [-enW46]")
 //usage:	IF_FEATURE_NETSTAT_CLASSIC("\n       netstat -E")
 //usage:#define netstat_full_usage "\n\n"
@@ -191,7 +191,8 @@
 //usage:	IF_FEATURE_NETSTAT_SCTP(" -S,--sctp")
 //usage:     "\n	-4,--inet"IF_FEATURE_NETSTAT_IPV6(" -6,--inet6")
 //usage:       " -A,--protocol=FAMILY (inet"IF_FEATURE_NETSTAT_IPV6(", inet6")IF_FEATURE_NETSTAT_UNIX(", unix")")"
-//usage:     "\n	-n,--numeric	No names (--numeric-hosts, -ports, -users)"
+//usage:     "\n	-n,--numeric	No names; one kind: --numeric-hosts,"
+//usage:     "\n			--numeric-ports, --numeric-users"
 //usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-f		Foreign addresses resolved, never shortened"
 //usage:	)
@@ -206,9 +207,10 @@
 //usage:	IF_FEATURE_NETSTAT_JSON(
 //usage:     "\n	-j,--json	JSON output (JSON Lines with -c)"
 //usage:	)
-//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN"IF_FEATURE_NETSTAT_CLASSIC(", trailing N")")"
+//usage:     "\n	-c,--continuous	Repeat every second, or every N (-cN"IF_FEATURE_NETSTAT_CLASSIC(", trailing N")"),"
+//usage:     "\n			N from 1 to 86400"
 //usage:     "\n	-v,--verbose	Say which tables the kernel lacks"
-//usage:     "\n	-V,--version	Version"
+//usage:     "\n	-V,--version	Version and the build's features"
 //usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	PROTO		tcp udp tcpv6 udpv6 raw rawv6 udplite;"
 //usage:     "\n			with -s: ip ipv6 icmp icmpv6 tcp tcpv6 udp udpv6"
@@ -230,51 +232,62 @@
 
 struct netstat_globals G;
 
-/* The table asked for; at most one of these may be given. */
-enum { MODE_SOCKETS, MODE_ROUTE, MODE_IFACE, MODE_STATS, MODE_MASQ };
-static unsigned mode_count, mode, groups, ethernet_summary;
+/* What the command line asked for, beyond G. */
+static struct {
+	const char *name;	/* argv[0], as getopt's messages name us */
+	unsigned views;		/* VIEW_* bits */
+	unsigned view_count;	/* -r -i -s -M, each time given */
+	unsigned groups;	/* -g */
+	unsigned others;	/* OTHER_*: families we cannot show */
+	unsigned words;		/* classic protocol words or an interval */
+} cmd;
 
-static _Noreturn void bad_option(const char *a, const char *b, const char *c)
+/* The views other than the socket listing. */
+enum { VIEW_ROUTE = 1, VIEW_IFACE = 2, VIEW_STATS = 4, VIEW_MASQ = 8, VIEW_ETHERNET = 16 };
+
+/* Families net-tools knows and we cannot show, in the order net-tools
+ * tries them; the first one asked for ends the listing. */
+enum { OTHER_IPX = 1, OTHER_AX25 = 2, OTHER_X25 = 4, OTHER_NETROM = 8,
+       OTHER_ROSE = 16, OTHER_BLUETOOTH = 32 };
+static const char other_names[] = "AF IPX\0AF AX25\0AF X25\0AF NETROM\0AF ROSE\0";
+
+/* getopt's message, then the usage text; exit status 3. */
+static _Noreturn void bad_option(const char *a, const char *b, const char *c,
+				  const char *d)
 {
-	out_flush();
-	raw_err("netstat: ");
-	raw_err(a);
-	raw_err(b);
-	raw_err(c);
-	raw_err("\n");
+	err_text(cmd.name, ": ", a);
+	err_text(b, c, d);
+	err_text("\n", "", "");
 	usage_exit(3);
 }
 
-/* Address family names for -A and their long options. */
+/* -A's names, as net-tools' aliases: each the family it means ("ip" is
+ * inet), the name -s and -r know it by, and what we show of it. */
 static const struct family_name {
-	char name[10];
-	uint8_t family;
-	char what[10];		/* "AF IPX" etc. for families we lack */
+	char alias[10];
+	char name[6];		/* "" when the alias is the name */
+	uint8_t family;		/* FAMILY_* */
+	uint8_t other;		/* OTHER_* */
 } family_names[] = {
-	{ "inet", FAMILY_INET, "" },
-	{ "inet6", FAMILY_INET6, "" },
-	{ "unix", FAMILY_UNIX, "" },
-	{ "ipx", FAMILY_OTHER, "IPX" },
-	{ "ax25", FAMILY_OTHER, "AX25" },
-	{ "netrom", FAMILY_OTHER, "NETROM" },
-	{ "x25", FAMILY_OTHER, "X25" },
-	{ "rose", FAMILY_OTHER, "ROSE" },
-	{ "ddp", FAMILY_OTHER, "APPLETALK" },
-	{ "econet", FAMILY_OTHER, "ECONET" },
-	{ "ash", FAMILY_OTHER, "ASH" },
-	{ "bluetooth", FAMILY_OTHER, "BLUETOOTH" },
+	{ "ax25", "", 0, OTHER_AX25 },	{ "ip", "inet", FAMILY_INET, 0 },
+	{ "ip6", "inet6", FAMILY_INET6, 0 }, { "ipx", "", 0, OTHER_IPX },
+	{ "rose", "", 0, OTHER_ROSE },	{ "appletalk", "ddp", 0, 0 },
+	{ "netrom", "", 0, OTHER_NETROM }, { "inet", "", FAMILY_INET, 0 },
+	{ "inet6", "", FAMILY_INET6, 0 }, { "ddp", "", 0, 0 },
+	{ "unix", "", FAMILY_UNIX, 0 },	{ "tcpip", "inet", FAMILY_INET, 0 },
+	{ "econet", "ec", 0, 0 },	{ "x25", "", 0, OTHER_X25 },
+	{ "ash", "", 0, 0 },		{ "bluetooth", "", 0, OTHER_BLUETOOTH },
 };
-static const char *missing_family;
 
 /* The names as net-tools joins them (-s says which it cannot show); -r
  * lists the routing tables in the order the families were named. */
-static void note_family(unsigned family, const char *name)
+static void note_family(const struct family_name *f)
 {
+	const char *name = f->name[0] ? f->name : f->alias;
 	size_t used = strlen(G.family_list), n = strlen(name);
 
-	if (family == FAMILY_INET6 && !(G.families & FAMILY_INET))
-		G.inet6_first = 1;
-	G.families |= family;
+	G.families |= f->family;
+	cmd.others |= f->other;
 	if (used + n + 2 > sizeof(G.family_list))
 		return;
 	if (used)
@@ -282,281 +295,297 @@ static void note_family(unsigned family, const char *name)
 	memcpy(G.family_list + used, name, n + 1);
 }
 
+/* A comma-separated list; an unknown name, an empty one too, ends the
+ * run as in net-tools. */
 static void add_families(const char *list)
 {
 	char word[32];
 	const char *p = list;
+	size_t n;
+	unsigned i;
 
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		unsigned i;
-		if (n >= sizeof(word))
-			n = sizeof(word) - 1;
-		memcpy(word, p, n);
-		word[n] = 0;
-		p += n + (p[n] == ',');
-		for (i = 0; i < sizeof(family_names) / sizeof(family_names[0]); i++)
-			if (str_eq(word, family_names[i].name))
+	do {
+		n = strcspn(p, ",");
+		copy_word(word, sizeof(word), p, n);
+		p += n;
+		for (i = 0; i < ARRAY_SIZE(family_names); i++)
+			if (str_eq(word, family_names[i].alias))
 				break;
-		if (i == sizeof(family_names) / sizeof(family_names[0]) ||
+		if (i == ARRAY_SIZE(family_names) ||
 		    (!ENABLE_FEATURE_NETSTAT_IPV6 &&
 		     family_names[i].family == FAMILY_INET6) ||
 		    (!ENABLE_FEATURE_NETSTAT_UNIX &&
 		     family_names[i].family == FAMILY_UNIX)) {
-			out_flush();
-			raw_err("Unknown address family `");
-			raw_err(word);
-			raw_err("'.\n");
+			err_text("Unknown address family `", word, "'.\n");
 			_exit(1);
 		}
-		note_family(family_names[i].family, family_names[i].name);
-		if (family_names[i].family == FAMILY_OTHER)
-			missing_family = family_names[i].what;
-	}
+		note_family(&family_names[i]);
+	} while (*p++ == ',');
 }
 
-/* Long options, packed: each name, a NUL, the short option it stands for
- * and how it takes an argument: 0 not, 1 required, 2 optional, 3 a family
- * name (the option is the argument of -A). */
-static const char long_options[] =
-	"version\0V0"
-	"interfaces\0i2"
-	"help\0h0"
-	"route\0r0"
-	"masquerade\0M0"
-	"protocol\0A1"
-	"tcp\0t0"
-	"sctp\0S0"
-	"udp\0u0"
-	"udplite\0U0"
-	"raw\0w0"
-	"unix\0x0"
-	"listening\0l0"
-	"all\0a0"
-	"timers\0o0"
-	"continuous\0c2"
-	"extend\0e0"
-	"programs\0p0"
-	"program\0p0"
-	"verbose\0v0"
-	"statistics\0s0"
-	"wide\0W0"
-	"json\0j0"
-	"numeric\0n0"
-	"numeric-hosts\0!0"
-	"numeric-ports\0@0"
-	"numeric-users\0#0"
-	"symbolic\0N0"
-	"cache\0C0"
-	"fib\0F0"
-	"groups\0g0"
-	"context\0Z0"
-	"ethernet\0E0"
-	"inet\0A3"
-	"inet6\0A3"
-	"ipx\0A3"
-	"ax25\0A3"
-	"netrom\0A3"
-	"x25\0A3"
-	"rose\0A3"
-	"ddp\0A3"
-	"econet\0A3"
-	"ash\0A3"
-	"bluetooth\0A3";
+/* ---- the option table ---- */
 
-static const char *iface_name;	/* -I=IFACE */
+/* How a switch takes an argument. OPTIONAL: only as --name=VALUE (and
+ * -c's digits, -cN). */
+enum { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
 
-static unsigned parse_interval(const char *s)
+/* Whose switch it is: net-tools' long names decide what an abbreviation
+ * means; ours stand for one only when no net-tools name starts with it,
+ * so that every net-tools command line keeps its meaning. */
+enum { NT, OURS };
+
+/* What a switch does with its value. */
+enum {
+	DO_OPT,		/* sets the OPT_* bits */
+	DO_SOCK,	/* lists the tables of the WANT_* bits */
+	DO_FAMILY,	/* the family its long name names (-A: its argument) */
+	DO_VIEW,	/* a VIEW_* instead of the socket listing */
+	DO_IFACE,	/* -I=IFACE: the -i table of one interface */
+	DO_GROUPS,	/* -g: multicast groups in the listing */
+	DO_EXTEND,	/* -e, counted */
+	DO_INTERVAL,	/* -c */
+	DO_BLUETOOTH,	/* -2, --l2cap, --rfcomm: a family we lack */
+	DO_VERSION, DO_HELP, DO_SELINUX,
+	DO_NOTHING,	/* -d: net-tools' debug flag, which changes no output */
+};
+
+/* Every switch, one row: short letter (0: none), long name ("": none),
+ * argument, whose, action, value. The long names stand in net-tools'
+ * order, which decides what an abbreviation means (glibc takes the first
+ * that matches, and lists those that do something else as ambiguous). A
+ * switch whose feature is configured out has no row: it is an unknown
+ * option, as in BusyBox. */
+#define NETSTAT_OPTIONS(X)						\
+	X(0, "ax25", NONE, NT, FAMILY, 0)				\
+	X(0, "x25", NONE, NT, FAMILY, 0)				\
+	X(0, "ip", NONE, NT, FAMILY, 0)					\
+	X(0, "ipx", NONE, NT, FAMILY, 0)				\
+	X(0, "appletalk", NONE, NT, FAMILY, 0)				\
+	X(0, "netrom", NONE, NT, FAMILY, 0)				\
+	X('4', "inet", NONE, NT, FAMILY, 0)				\
+	IF_FEATURE_NETSTAT_IPV6(X('6', "inet6", NONE, NT, FAMILY, 0))	\
+	X(0, "ddp", NONE, NT, FAMILY, 0)				\
+	X(0, "rose", NONE, NT, FAMILY, 0)				\
+	IF_FEATURE_NETSTAT_UNIX(X('x', "unix", NONE, NT, FAMILY, 0))	\
+	X(0, "bluetooth", NONE, NT, FAMILY, 0)				\
+	X(0, "tcpip", NONE, NT, FAMILY, 0)				\
+	X('V', "version", NONE, NT, VERSION, 0)				\
+	IF_FEATURE_NETSTAT_IFACE(X('i', "interfaces", OPTIONAL, NT, VIEW, VIEW_IFACE)) \
+	X('h', "help", NONE, NT, HELP, 0)				\
+	IF_FEATURE_NETSTAT_ROUTE(X('r', "route", NONE, NT, VIEW, VIEW_ROUTE)) \
+	IF_FEATURE_NETSTAT_CONNTRACK(X('M', "masquerade", NONE, NT, VIEW, VIEW_MASQ)) \
+	X('A', "protocol", REQUIRED, NT, FAMILY, 0)			\
+	X('t', "tcp", NONE, NT, SOCK, WANT_TCP)				\
+	IF_FEATURE_NETSTAT_SCTP(X('S', "sctp", NONE, NT, SOCK, WANT_SCTP)) \
+	X('u', "udp", NONE, NT, SOCK, WANT_UDP)				\
+	X('U', "udplite", NONE, NT, SOCK, WANT_UDPLITE)			\
+	X('w', "raw", NONE, NT, SOCK, WANT_RAW)				\
+	/* net-tools has unix twice: the second shows in its ambiguity \
+	 * messages only */						\
+	IF_FEATURE_NETSTAT_UNIX(X('x', "unix", NONE, NT, FAMILY, 1))	\
+	X('2', "l2cap", NONE, NT, BLUETOOTH, 0)				\
+	/* net-tools' -f is rfcomm; classic netstat's -f (below) wins */ \
+	X(ENABLE_FEATURE_NETSTAT_CLASSIC ? 0 : 'f', "rfcomm", NONE, NT, BLUETOOTH, 0) \
+	X('l', "listening", NONE, NT, OPT, OPT_l)			\
+	X('a', "all", NONE, NT, OPT, OPT_a)				\
+	X('o', "timers", NONE, NT, OPT, OPT_o)				\
+	X('c', "continuous", OPTIONAL, NT, INTERVAL, 0)			\
+	X('e', "extend", NONE, NT, EXTEND, 0)				\
+	IF_FEATURE_NETSTAT_PRG(X('p', "programs", NONE, NT, OPT, OPT_p)) \
+	X('v', "verbose", NONE, NT, OPT, OPT_v)				\
+	IF_FEATURE_NETSTAT_STATS(X('s', "statistics", NONE, NT, VIEW, VIEW_STATS)) \
+	IF_FEATURE_NETSTAT_WIDE(X('W', "wide", NONE, NT, OPT, OPT_W))	\
+	X('n', "numeric", NONE, NT, OPT, OPT_n_host | OPT_n_port | OPT_n_user) \
+	X(0, "numeric-hosts", NONE, NT, OPT, OPT_n_host)		\
+	X(0, "numeric-ports", NONE, NT, OPT, OPT_n_port)		\
+	X(0, "numeric-users", NONE, NT, OPT, OPT_n_user)		\
+	X('N', "symbolic", NONE, NT, OPT, OPT_N)			\
+	IF_FEATURE_NETSTAT_ROUTE(X('C', "cache", NONE, NT, OPT, OPT_C))	\
+	IF_FEATURE_NETSTAT_ROUTE(X('F', "fib", NONE, NT, OPT, OPT_F))	\
+	IF_FEATURE_NETSTAT_GROUPS(X('g', "groups", NONE, NT, GROUPS, 0)) \
+	X('Z', "context", NONE, NT, SELINUX, 0)				\
+	X('d', "", NONE, NT, NOTHING, 0)				\
+	/* JSON cuts nothing: it is -W too */				\
+	IF_FEATURE_NETSTAT_JSON(X('j', "json", NONE, OURS, OPT, OPT_json | OPT_W)) \
+	IF_FEATURE_NETSTAT_IFACE(X('I', "", REQUIRED, OURS, IFACE, 0))	\
+	IF_FEATURE_NETSTAT_CLASSIC(					\
+		X('E', "ethernet", NONE, OURS, VIEW, VIEW_ETHERNET)	\
+		IF_FEATURE_NETSTAT_PRG(X('b', "", NONE, OURS, OPT, OPT_p)) \
+		X('f', "", NONE, OURS, OPT, OPT_f)			\
+		X('q', "", NONE, OURS, OPT, OPT_a))
+
+struct option_row {
+	uint16_t value;
+	char letter;
+	uint8_t arg : 2, ours : 1, action : 4;
+};
+
+#define OPTION_ROW(letter, name, arg, whose, action, value) \
+	{ value, letter, ARG_##arg, whose, DO_##action },
+#define OPTION_NAME(letter, name, arg, whose, action, value) name "\0"
+static const struct option_row option_rows[] = { NETSTAT_OPTIONS(OPTION_ROW) };
+static const char option_names[] = NETSTAT_OPTIONS(OPTION_NAME);
+
+static const char *option_name(const struct option_row *r)
+{
+	return nth_string(option_names, (unsigned)(r - option_rows));
+}
+
+static void set_interval(const char *s)
 {
 	uint64_t v;
 	const char *p = s;
 
 	if (!scan_dec(&p, &v) || *p || v == 0 || v > 86400)
-		return 0;
-	return (unsigned)v;
+		bad_option("invalid interval '", s, "'", "");
+	G.interval = (unsigned)v;
+	G.opts |= OPT_c;
 }
 
-static void set_mode(unsigned m)
+/* The build's features, for -V: "features: +IPV6 -DNS ...", in the
+ * order of netstat_config.h (tests/scripts/version.sh). */
+#define FEATURE(f) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_##f)(" +" #f) \
+	NETSTAT_IF_NOT(ENABLE_FEATURE_NETSTAT_##f)(" -" #f)
+static const char version_text[] =
+	"netstat (routers) 1.0" IF_BUSYBOX(", BusyBox applet") "\nfeatures:"
+	FEATURE(IPV6) FEATURE(PRG) FEATURE(UNIX) FEATURE(ROUTE) FEATURE(IFACE)
+	FEATURE(STATS) FEATURE(GROUPS) FEATURE(CONNTRACK) FEATURE(CONNTRACK_NETLINK)
+	FEATURE(RESOLVE) FEATURE(DNS) FEATURE(JSON) FEATURE(WIDE) FEATURE(CLASSIC)
+	FEATURE(LONG_OPTIONS) FEATURE(USAGE) FEATURE(SCTP) "\n";
+
+/* Applies a switch; arg is its argument when it has one. */
+static void apply_option(const struct option_row *r, const char *arg)
 {
-	if (mode != m)
-		mode_count++;
-	mode = m;
-}
-
-/* A switch whose feature is configured out is an unknown option, as in
- * BusyBox; every term is constant zero when its feature is on. */
-static int option_configured_out(int c)
-{
-	return (!ENABLE_FEATURE_NETSTAT_IPV6 && c == '6') ||
-	       (!ENABLE_FEATURE_NETSTAT_PRG && (c == 'p' || c == 'b')) ||
-	       (!ENABLE_FEATURE_NETSTAT_UNIX && c == 'x') ||
-	       (!ENABLE_FEATURE_NETSTAT_ROUTE && (c == 'r' || c == 'C' || c == 'F')) ||
-	       (!ENABLE_FEATURE_NETSTAT_IFACE && (c == 'i' || c == 'I')) ||
-	       (!ENABLE_FEATURE_NETSTAT_STATS && c == 's') ||
-	       (!ENABLE_FEATURE_NETSTAT_GROUPS && c == 'g') ||
-	       (!ENABLE_FEATURE_NETSTAT_CONNTRACK && c == 'M') ||
-	       (!ENABLE_FEATURE_NETSTAT_WIDE && c == 'W') ||
-	       (!ENABLE_FEATURE_NETSTAT_JSON && c == 'j') ||
-	       (!ENABLE_FEATURE_NETSTAT_SCTP && c == 'S');
-}
-
-static _Noreturn void invalid_option(int c)
-{
-	char s[2] = { (char)c, 0 };
-	bad_option("invalid option -- '", s, "'");
-}
-
-/* Switches that only set a bit: option bits, then socket kinds. */
-static const char opt_letters[] = "aln!@#NWjopvCF";
-static const uint16_t opt_bits[] = {
-	OPT_a, OPT_l, OPT_n_host | OPT_n_port | OPT_n_user, OPT_n_host,
-	OPT_n_port, OPT_n_user, OPT_N, OPT_W, OPT_json | OPT_W, OPT_o,
-	OPT_p, OPT_v, OPT_C, OPT_F,
-};
-static const char sock_letters[] = "tuUwS";
-static const uint8_t sock_bits[] = {
-	WANT_TCP, WANT_UDP, WANT_UDPLITE, WANT_RAW, WANT_SCTP,
-};
-
-/* Applies one option letter; arg is its argument when it takes one. */
-static void apply_option(int c, const char *arg)
-{
-	const char *p;
-
-	if (option_configured_out(c))
-		invalid_option(c);
-	if ((p = strchr(opt_letters, c))) {
-		G.opts |= opt_bits[p - opt_letters];
-		return;
-	}
-	if ((p = strchr(sock_letters, c))) {
-		G.socks |= sock_bits[p - sock_letters];
-		return;
-	}
-	switch (c) {
-	case 'd': break;
-	case 'e': G.extend++; break;
-	case 'c':
-		G.opts |= OPT_c;
-		if (arg && !(G.interval = parse_interval(arg)))
-			bad_option("invalid interval '", arg, "'");
+	switch (r->action) {
+	case DO_OPT:
+		G.opts |= r->value;
 		break;
-	case 'x': add_families("unix"); break;
-	case '4': add_families("inet"); break;
-	case '6': add_families("inet6"); break;
-	case 'A': add_families(arg); break;
-	case 'r': set_mode(MODE_ROUTE); break;
-	case 's': set_mode(MODE_STATS); break;
-	case 'M': set_mode(MODE_MASQ); break;
-	case 'i':
-		set_mode(MODE_IFACE);
+	case DO_SOCK:
+		G.socks |= r->value;
+		break;
+	case DO_FAMILY:
+		add_families(arg ? arg : option_name(r));
+		break;
+	case DO_IFACE:
+		G.iface_name = arg + (*arg == '=');
+		cmd.views |= VIEW_IFACE;
+		break;
+	case DO_VIEW:
+		cmd.views |= r->value;
+		cmd.view_count += r->value != VIEW_ETHERNET;
 		if (arg)
-			iface_name = arg;
+			G.iface_name = arg;
 		break;
-	case 'I':
-		set_mode(MODE_IFACE);
-		iface_name = arg;
+	case DO_GROUPS:
+		cmd.groups = 1;
 		break;
-	case 'g': groups = 1; break;
-	case 'V':
-		out_str("netstat (routers) 1.0\n");
+	case DO_EXTEND:
+		G.extend++;
+		break;
+	case DO_INTERVAL:
+		G.opts |= OPT_c;
+		if (arg)
+			set_interval(arg);
+		break;
+	case DO_BLUETOOTH:
+		cmd.others |= OTHER_BLUETOOTH;
+		break;
+	case DO_VERSION:
+		out_str(version_text);
 		out_flush();
 		_exit(0);
-	case 'h':
+	case DO_HELP:
 		usage_exit(0);
-	case 'Z':
-		out_flush();
-		raw_err("SELinux is not enabled on this machine.\n");
+	case DO_SELINUX:
+		err_text("SELinux is not enabled on this machine.\n", "", "");
 		_exit(1);
-	default:
-		if (ENABLE_FEATURE_NETSTAT_CLASSIC) {
-			if (c == 'b') { G.opts |= OPT_p; break; }
-			if (c == 'f') { G.opts |= OPT_f; break; }
-			if (c == 'q') { G.opts |= OPT_a; break; }
-			if (c == 'E') { ethernet_summary = 1; break; }
-		}
-		invalid_option(c);
 	}
 }
 
-static void parse_long(char *a, char **argv, int *i)
+/* --name[=value], abbreviated as glibc's getopt_long allows. */
+static void parse_long(const char *a, char **argv, int *i)
 {
-	char *eq = strchr(a, '=');
-	size_t n = eq ? (size_t)(eq - a) : strlen(a);
-	const char *o = 0, *k;
-	unsigned matches = 0;
-	int letter, arg;
+	const char *eq = strchr(a, '='), *n;
+	size_t len = eq ? (size_t)(eq - a) : strlen(a);
+	const struct option_row *r, *found = 0;
+	char ambiguous[ARRAY_SIZE(option_rows)] = { 0 }, list[320];
+	unsigned k, pass;
+	size_t used = 0;
 
-	if (!ENABLE_FEATURE_NETSTAT_LONG_OPTIONS) {
-		if (eq)
-			*eq = 0;
-		bad_option("unrecognized option '--", a, "'");
-	}
-	for (k = long_options; *k; k += strlen(k) + 3) {
-		if (strncmp(k, a, n))
-			continue;
-		if (k[n] == 0) {
-			o = k;
-			matches = 1;
-			break;
+	if (!ENABLE_FEATURE_NETSTAT_LONG_OPTIONS)
+		bad_option("unrecognized option '--", a, "'", "");
+	/* the name itself, else an abbreviation of net-tools' names, else
+	 * one of ours */
+	for (pass = 0; !found && pass < 3; pass++) {
+		for (r = option_rows, n = option_names; r < option_rows + ARRAY_SIZE(option_rows);
+		     r++, n += strlen(n) + 1) {
+			if (!*n || strncmp(n, a, len) ||
+			    (pass ? r->ours != (pass == 2) : n[len] != 0))
+				continue;
+			if (!found)
+				found = r;
+			/* glibc compares what they do, as we compare all but
+			 * the letter (a family's name says which it is) */
+			else if (found->value != r->value || found->arg != r->arg ||
+				 found->action != r->action)
+				ambiguous[found - option_rows] = ambiguous[r - option_rows] = 1;
+			if (!pass)
+				break;
 		}
-		if (!o || o[strlen(o) + 1] != k[strlen(k) + 1])
-			matches++;
-		o = k;
 	}
-	letter = o ? o[strlen(o) + 1] : 0;
-	if (!o || option_configured_out(letter)) {
-		if (eq)
-			*eq = 0;
-		bad_option("unrecognized option '--", a, "'");
+	if (!found)
+		bad_option("unrecognized option '--", a, "'", "");
+	if (memchr(ambiguous, 1, sizeof(ambiguous))) {
+		for (k = 0; k < ARRAY_SIZE(option_rows); k++)
+			if (ambiguous[k]) {
+				n = option_name(&option_rows[k]);
+				memcpy(list + used, " '--", 4);
+				memcpy(list + used + 4, n, strlen(n));
+				used += 5 + strlen(n);
+				list[used - 1] = '\'';
+			}
+		list[used] = 0;
+		bad_option("option '--", a, "' is ambiguous; possibilities:", list);
 	}
-	if (matches > 1) {
-		if (eq)
-			*eq = 0;
-		bad_option("option '--", a, "' is ambiguous");
-	}
-	arg = o[strlen(o) + 2] - '0';
-	if (arg == 3) {
-		if (eq)
-			bad_option("option '--", o, "' doesn't allow an argument");
-		add_families(o);
-		return;
-	}
-	if (eq && !arg)
-		bad_option("option '--", o, "' doesn't allow an argument");
-	if (!eq && arg == 1) {
+	n = option_name(found);
+	if (eq && found->arg == ARG_NONE)
+		bad_option("option '--", n, "' doesn't allow an argument", "");
+	if (!eq && found->arg == ARG_REQUIRED) {
 		if (!argv[*i + 1])
-			bad_option("option '--", o, "' requires an argument");
+			bad_option("option '--", n, "' requires an argument", "");
 		eq = argv[++*i] - 1;
 	}
-	apply_option(letter, eq ? eq + 1 : 0);
+	apply_option(found, eq ? eq + 1 : 0);
 }
 
-static const char short_with_arg[] = "AI";
-
-static void parse_short(char *a, char **argv, int *i)
+/* -abc: letters, the last may take the rest of the word or the next. */
+static void parse_short(const char *a, char **argv, int *i)
 {
+	const struct option_row *r;
+	char letter[2] = "";
+
 	for (; *a; a++) {
-		int c = (unsigned char)*a;
-		if (strchr(short_with_arg, c)) {
-			char *arg = a[1] ? a + 1 : argv[*i + 1];
-			if (!arg) {
-				char s[2] = { (char)c, 0 };
-				bad_option("option requires an argument -- '", s, "'");
-			}
+		for (r = option_rows; r < option_rows + ARRAY_SIZE(option_rows); r++)
+			if (r->letter == *a)
+				break;
+		letter[0] = *a;
+		if (r == option_rows + ARRAY_SIZE(option_rows))
+			bad_option("invalid option -- '", letter, "'", "");
+		if (r->arg == ARG_REQUIRED) {
+			const char *arg = a[1] ? a + 1 : argv[*i + 1];
+			if (!arg)
+				bad_option("option requires an argument -- '", letter, "'", "");
 			if (!a[1])
 				++*i;
-			if (c == 'I' && *arg == '=')
-				arg++;
-			apply_option(c, arg);
+			apply_option(r, arg);
 			return;
 		}
-		/* -c takes a number only when digits follow in the word. */
-		if (c == 'c' && a[1] >= '0' && a[1] <= '9') {
-			apply_option(c, a + 1);
+		/* -c takes a number only when digits follow in the word */
+		if (r->action == DO_INTERVAL && is_digit(a[1])) {
+			apply_option(r, a + 1);
 			return;
 		}
-		apply_option(c, 0);
+		apply_option(r, 0);
 	}
 }
 
@@ -575,26 +604,30 @@ static const struct protocol_word {
 	{ "icmpv6", 0, STATS_ICMP6 },
 };
 
-/* A word that is not an option: a protocol, an interval, or help. */
-static int classic_word(const char *w)
+/* A word that is not an option: a protocol, a number (the interval, 1
+ * to 86400 seconds: any other number is a usage error, as for -cN), or
+ * help. Any other word is ignored, as net-tools ignores them all. */
+static void classic_word(const char *w)
 {
-	unsigned i, n;
+	const char *d = w;
+	unsigned i;
 
 	if (str_eq(w, "/?") || str_case_eq(w, "help"))
 		usage_exit(0);
-	if ((n = parse_interval(w))) {
-		G.opts |= OPT_c;
-		G.interval = n;
-		return 1;
+	while (is_digit(*d))
+		d++;
+	if (!*d) {
+		set_interval(w);
+		cmd.words = 1;
+		return;
 	}
-	for (i = 0; i < sizeof(protocol_words) / sizeof(protocol_words[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(protocol_words); i++) {
 		if (!str_case_eq(w, protocol_words[i].word))
 			continue;
 		G.classic_files |= protocol_words[i].files;
 		G.classic_stats |= protocol_words[i].stats;
-		return 1;
+		cmd.words = 1;
 	}
-	return 0;
 }
 
 static void parse_args(char **argv)
@@ -602,40 +635,71 @@ static void parse_args(char **argv)
 	int i, options_done = 0;
 
 	for (i = 1; argv[i]; i++) {
-		char *a = argv[i];
+		const char *a = argv[i];
 		if (!options_done && a[0] == '-' && a[1]) {
-			if (a[1] == '-') {
-				if (!a[2])
-					options_done = 1;
-				else
-					parse_long(a + 2, argv, &i);
-			} else {
+			if (a[1] != '-')
 				parse_short(a + 1, argv, &i);
-			}
+			else if (a[2])
+				parse_long(a + 2, argv, &i);
+			else
+				options_done = 1;
 		} else if (ENABLE_FEATURE_NETSTAT_CLASSIC) {
-			/* net-tools ignores stray words; so do we, but for
-			 * the classic ones. */
-			(void)classic_word(a);
+			classic_word(a);
 		}
 	}
 }
 
-/* -c: SIGINT and SIGTERM stay blocked while a round prints and are taken
- * by the wait between rounds, so Ctrl-C ends the listing after a whole
- * round, with no handler (sigaction and nanosleep cost 2 KB on mips).
- * The kernel's sigset: _NSIG - 1 bits, signal n is bit n - 1. */
-static const unsigned long stop_signals[_NSIG / 8 / sizeof(long)] = {
-	1ul << (SIGINT - 1) | 1ul << (SIGTERM - 1)
-};
+/* Two views, or -E with anything it cannot show, are usage errors: -r
+ * -i -s -M as in net-tools (each counted), -E (ours) with a view, -g,
+ * or anything that selects sockets. */
+static void check_views(void)
+{
+	if (cmd.view_count > 1)
+		usage_exit(3);
+	if ((cmd.views & VIEW_ETHERNET) &&
+	    (cmd.view_count || cmd.groups || G.socks || G.families ||
+	     cmd.others || cmd.words))
+		bad_option("-E shows interface totals only: ",
+			   "no other view or socket selection", "", "");
+}
 
-/* Sleeps G.interval seconds between rounds; 0 when Ctrl-C ended it.
- * NETSTAT_ROUND_MS (ignored when set-id) shortens the wait for tests. */
-static int next_round(void)
+/* -c: the stop signals stay blocked while a round prints and are taken
+ * by the wait between rounds, so a listing ends after a whole round (a
+ * whole JSON document) with no handler (sigaction and nanosleep cost
+ * 2 KB on mips); then the signal is let through, and we die by it as
+ * net-tools does, so that a script sees 130 or 143. A signal the
+ * environment ignores (a background job's SIGINT) stays ignored.
+ * The kernel's sigset: _NSIG - 1 bits, signal n is bit n - 1. */
+static unsigned long stop_signals[_NSIG / 8 / sizeof(long)];
+
+static int signal_ignored(int sig)
+{
+	/* the kernel's struct sigaction: the handler first, but for MIPS,
+	 * whose flags (an int, padded to a long) come first */
+	unsigned long action[8] = { 0 };
+
+	syscall(SYS_rt_sigaction, sig, 0, action, sizeof(stop_signals));
+	return action[MIPS_SIGACTION ? 1 : 0] == (unsigned long)SIG_IGN;
+}
+
+static void block_stop_signals(void)
+{
+	if (!signal_ignored(SIGINT))
+		stop_signals[0] |= 1ul << (SIGINT - 1);
+	if (!signal_ignored(SIGTERM))
+		stop_signals[0] |= 1ul << (SIGTERM - 1);
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, stop_signals, 0, sizeof(stop_signals));
+}
+
+/* Sleeps G.interval seconds between rounds; returns when it is time for
+ * the next, dies by a stop signal. NETSTAT_ROUND_MS (ignored when
+ * set-id) shortens the wait for tests. */
+static void next_round(void)
 {
 	struct { long sec, nsec; } ts;	/* rt_sigtimedwait's own timespec */
 	const char *ms = G.secure ? 0 : getenv("NETSTAT_ROUND_MS");
 	uint64_t v;
-	long got;
+	long sig;
 
 	out_flush();
 	ts.sec = G.interval ? G.interval : 1;
@@ -645,35 +709,41 @@ static int next_round(void)
 		ts.nsec = (long)v * 1000000;
 	}
 	do
-		got = syscall(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
+		sig = syscall(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
 			      sizeof(stop_signals));
-	while (got < 0 && errno == EINTR);
-	if (got < 0)
-		return errno == EAGAIN;	/* the wait ran out: next round */
-	/* Take the other one too if both came (timeout(1) signals the
-	 * process group as well): none is left pending at exit. */
-	ts.sec = ts.nsec = 0;
-	while (syscall(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
-		       sizeof(stop_signals)) > 0)
-		;
-	return 0;
+	while (sig < 0 && errno == EINTR);
+	if (sig <= 0)
+		return;	/* the wait ran out: the next round */
+	syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, stop_signals, 0, sizeof(stop_signals));
+	syscall(SYS_kill, syscall(SYS_getpid), sig);
+	_exit(128 + (int)sig);
 }
 
-/* The families net-tools also lists with -v; we have none of them. */
-static const char other_families[] = "IPX\0AX25\0X25\0NETROM\0ROSE\0";
-
-static void say_no_support(const char *family)
+/* A family we cannot show: the first net-tools tries ends the listing
+ * (status 1); with -v alone, each is named. */
+static int say_no_support(void)
 {
-	raw_err("netstat: no support for `AF ");
-	raw_err(family);
-	raw_err("' on this system.\n");
-	if (G.socks)
-		G.exit_status = 1;
+	const char *name = other_names;
+	unsigned bit;
+
+	for (bit = 1; bit < OTHER_BLUETOOTH; bit <<= 1, name += strlen(name) + 1) {
+		if (cmd.others & bit) {
+			no_support(name, 0);
+			return 1;
+		}
+		if (opt_has(OPT_v) && !G.socks)
+			no_support(name, 0);
+	}
+	if (!(cmd.others & OTHER_BLUETOOTH))
+		return 0;
+	err_text("netstat: feature `AF BLUETOOTH' not supported.\n",
+		 "Please recompile `net-tools' with newer kernel source or full "
+		 "configuration.\n", "");
+	return 1;
 }
 
 static int show_sockets(void)
 {
-	const char *p;
 	unsigned fam = G.families;
 	int inet_asked = (fam & (FAMILY_INET | FAMILY_INET6)) != 0;
 
@@ -683,24 +753,27 @@ static int show_sockets(void)
 		G.socks |= WANT_INET;
 		G.no_protocol_given = !G.classic_files;
 	}
-	if ((!G.socks || (G.socks & WANT_INET) || groups) && !inet_asked)
+	if ((!G.socks || (G.socks & WANT_INET) || cmd.groups) && !inet_asked)
 		G.families |= FAMILY_INET | FAMILY_INET6;
 	if (fam & FAMILY_UNIX)
 		G.socks |= WANT_UNIX;
-	if (groups)
+	if (cmd.groups)
 		G.socks |= WANT_GROUPS;
-	if (missing_family)
+	if (cmd.others)
 		G.socks |= WANT_OTHER;
+	/* classic words narrow the switches: say so when nothing is left */
+	if (G.classic_files && !inet_files_selected() &&
+	    !(G.socks & (WANT_UNIX | WANT_GROUPS | WANT_OTHER)))
+		bad_option("the protocol words and switches select no table", "", "", "");
 	for (;;) {
-		if (json_mode())
-			json_begin();
+		json_begin();
 		/* net-tools reads the processes before either table. */
 		if (!G.socks || (G.socks & WANT_INET)) {
 			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
 				prog_map_load();
 			show_inet();
 		}
-		if (ENABLE_FEATURE_NETSTAT_GROUPS && groups)
+		if (ENABLE_FEATURE_NETSTAT_GROUPS && cmd.groups)
 			show_groups();
 		if (ENABLE_FEATURE_NETSTAT_UNIX &&
 		    (!G.socks || (G.socks & WANT_UNIX))) {
@@ -708,83 +781,84 @@ static int show_sockets(void)
 				prog_map_load();
 			/* a missing unix table ends the listing, as in net-tools */
 			if (show_unix()) {
-				if (json_mode())
-					json_end();
+				json_end();
 				break;
 			}
 		}
-		if (missing_family)
-			say_no_support(missing_family);
-		else if (opt_has(OPT_v) && !G.socks)
-			for (p = other_families; *p; p += strlen(p) + 1)
-				say_no_support(p);
-		if (json_mode())
+		if (say_no_support()) {
+			G.exit_status = 1;
 			json_end();
-		if (!opt_has(OPT_c) || !next_round())
 			break;
+		}
+		json_end();
+		if (!opt_has(OPT_c))
+			break;
+		next_round();
 		if (ENABLE_FEATURE_NETSTAT_PRG)
 			prog_map_clear();
 	}
 	return G.exit_status;
 }
 
+/* A view other than the socket listing, every interval with -c: a
+ * failed round (status 1, or 3 for -r -A unix) ends it. */
 static int repeat(int (*show)(void))
 {
 	for (;;) {
 		int rc;
-		if (json_mode())
-			json_begin();
+		json_begin();
 		rc = show();
-		if (json_mode())
-			json_end();
-		if (rc || !opt_has(OPT_c) || !next_round())
+		json_end();
+		if (rc || !opt_has(OPT_c))
 			return rc;
+		next_round();
 	}
 }
 
 int netstat_main(int argc, char **argv)
 {
 	const char *root = getenv("PROC_ROOT");
+	unsigned v = 0;
 	int rc;
 
 	(void)argc;
+	cmd.name = argv[0] ? argv[0] : "netstat";
 	/* Environment input is not trusted when running set-id. */
 	G.secure = getauxval(AT_SECURE) != 0;
 	if (!root || !*root || G.secure)
 		root = "/proc";
 	G.proc_root = root;
 	parse_args(argv);
-	if (mode_count > 1)
-		usage_exit(3);
+	check_views();
 	if (opt_has(OPT_c))
-		syscall(SYS_rt_sigprocmask, SIG_BLOCK, stop_signals, 0,
-			sizeof(stop_signals));
-	switch (mode) {
-	case MODE_ROUTE:
+		block_stop_signals();
+	while (cmd.views >> v > 1)
+		v++;
+	switch (cmd.views ? 1u << v : 0) {
+	case VIEW_ROUTE:
 		rc = ENABLE_FEATURE_NETSTAT_ROUTE ? repeat(show_routes) : 1;
 		break;
-	case MODE_IFACE:
-		G.iface_name = iface_name;
+	case VIEW_IFACE:
 		rc = ENABLE_FEATURE_NETSTAT_IFACE ? repeat(show_interfaces) : 1;
 		break;
-	case MODE_STATS:
+	case VIEW_STATS:
 		rc = ENABLE_FEATURE_NETSTAT_STATS ? repeat(show_statistics) : 1;
 		break;
-	case MODE_MASQ:
+	case VIEW_MASQ:
 		rc = ENABLE_FEATURE_NETSTAT_CONNTRACK ? repeat(show_conntrack) : 1;
 		break;
+	case VIEW_ETHERNET:
+		rc = ENABLE_FEATURE_NETSTAT_CLASSIC ? repeat(show_ethernet_summary) : 1;
+		break;
 	default:
-		if (ENABLE_FEATURE_NETSTAT_CLASSIC && ethernet_summary)
-			rc = repeat(show_ethernet_summary);
-		else
-			rc = show_sockets();
+		rc = show_sockets();
 	}
 	out_flush();
 	return rc ? rc : G.exit_status;
 }
 
 /* BusyBox calls netstat_main; so does the fuzz driver */
-#if !defined(NETSTAT_IN_BUSYBOX) && !NETSTAT_FUZZING
+#if !NETSTAT_IN_BUSYBOX && !NETSTAT_FUZZING
 int main(int argc, char **argv)
 {
 	return netstat_main(argc, argv);

@@ -243,35 +243,36 @@ static int show_ipv6_table(int cache)
 	return 0;
 }
 
+/* The families in the order they were named (inet when none), as
+ * net-tools walks them; for each the FIB (default, -F), then the cache
+ * (-C). A family without routing tables here ends the walk. */
 int show_routes(void)
 {
-	unsigned fam = G.families, ext = G.extend + 1, order, pass;
-	int rc = 0;
+	unsigned ext = G.extend + 1, pass;
+	const char *p = G.family_list[0] ? G.family_list : "inet";
+	char name[12];
+	size_t n;
+	int rc = 0, v6;
 
 	/* net-tools swaps the first two levels of -e: -r shows MSS, -re the
 	 * metrics, -ree both; the count wraps at four. */
 	if (ext <= 2)
 		ext = 3 - ext;
 	ext &= 3;
-	if (!(fam & (FAMILY_INET | FAMILY_INET6 | FAMILY_UNIX)))
-		fam |= FAMILY_INET;
-	if (!ENABLE_FEATURE_NETSTAT_IPV6)
-		fam &= ~FAMILY_INET6;
-	/* The families in the order they were named; for each the FIB
-	 * (default, -F), then the cache (-C). */
-	order = G.inet6_first ? FAMILY_INET6 | FAMILY_INET << 4 :
-		FAMILY_INET | FAMILY_INET6 << 4;
-	for (; !rc && order; order >>= 4) {
-		if (!(fam & order & 15))
-			continue;
+	for (; !rc && *p; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		copy_word(name, sizeof(name), p, n);
+		v6 = str_eq(name, "inet6");
+		if (!v6 && !str_eq(name, "inet")) {
+			err_text(str_eq(name, "bluetooth") ? "Address family `" :
+				 "No routing for address family `", name,
+				 str_eq(name, "bluetooth") ? "' not supported.\n" : "'.\n");
+			return 3;
+		}
 		for (pass = !opt_has(OPT_F) && opt_has(OPT_C);
 		     !rc && pass < 1u + !!opt_has(OPT_C); pass++)
-			rc = order & FAMILY_INET6 ? show_ipv6_table((int)pass) :
+			rc = v6 ? show_ipv6_table((int)pass) :
 			     show_ipv4_table((int)pass, ext);
-	}
-	if (!rc && (fam & FAMILY_UNIX)) {
-		raw_err("No routing for address family `unix'.\n");
-		rc = 3;
 	}
 	return rc;
 }

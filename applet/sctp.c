@@ -275,9 +275,7 @@ static int open_sctp_file(const struct sctp_file *f)
 		msg_errno(table_path, err);
 	} else if (!f->v6 && !G.no_protocol_given &&
 		   ((G.socks & WANT_SCTP) || opt_has(OPT_v))) {
-		raw_err("netstat: no support for `AF INET (");
-		raw_err("sctp");
-		raw_err(")' on this system.\n");
+		no_support("AF INET", "sctp");
 		sctp_unsupported = (G.socks & WANT_SCTP) != 0;
 	}
 	return 0;

@@ -5,7 +5,7 @@
 
 #include "netstat.h"
 
-#ifdef NETSTAT_IN_BUSYBOX
+#if NETSTAT_IN_BUSYBOX
 
 /* libbb's, declared as libbb.h declares them (libbb.h itself needs a
  * configured BusyBox tree, which tests/busybox/dropin.sh has not). */

@@ -157,7 +157,7 @@ int show_unix(void)
 		if (G.no_protocol_given)
 			return 0;
 		if (G.socks || opt_has(OPT_v))
-			raw_err("netstat: no support for `AF UNIX' on this system.\n");
+			no_support("AF UNIX", 0);
 		if (!G.socks)
 			return 0;
 		G.exit_status = 1;

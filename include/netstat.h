@@ -64,12 +64,13 @@ struct netstat_globals {
 	int exit_status;	/* worst status seen so far */
 	int secure;		/* set-id: the environment is not trusted */
 	const char *proc_root;	/* "/proc" or $PROC_ROOT */
-	char family_list[40];	/* -A/-4/-6/-x names in order: "inet,inet6" */
-	int inet6_first;	/* -r: inet6 was named before inet */
+	char family_list[40];	/* -A/-4/-6/-x names in order: "inet,inet6"
+				 * (-s, -r walk it) */
 };
 extern struct netstat_globals G;
 
 #define opt_has(bit) (G.opts & (bit))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- memory (io.c) ---- */
 /* size zeroed bytes that last until exit: the state of a feature, mapped
@@ -159,6 +160,11 @@ void msg_line(const char *path, unsigned line, const char *what);
 /* "netstat: PATH: strerror(errno)\n"; the exit status becomes 1 */
 void msg_errno(const char *path, int err);
 void raw_err(const char *s);
+/* a, b and c on stderr, after what stdout holds so far. */
+void err_text(const char *a, const char *b, const char *c);
+/* "netstat: no support for `WHAT' on this system." or, with proto,
+ * "`WHAT (PROTO)'", as net-tools says a table is missing. */
+void no_support(const char *what, const char *proto);
 
 /* ---- what the two builds do differently (seam.c) ---- */
 /* The usage text, then exit with status: standalone on stdout for 0, else
@@ -213,6 +219,8 @@ static inline int is_digit(int c)
 /* The n-th string of a packed list "a\0b\0..." (the caller bounds n). */
 const char *nth_string(const char *list, unsigned n);
 int str_eq(const char *a, const char *b);
+/* The n bytes at s as a string in buf, cut to size - 1. */
+void copy_word(char *buf, size_t size, const char *s, size_t n);
 int str_case_eq(const char *a, const char *b);
 
 /* ---- names (names.c) ---- */
@@ -301,6 +309,10 @@ void program_json(uint64_t inode);
 /* The kernel's TCP state number as net-tools names it, or UNKNOWN(n) in
  * buf (24 bytes). SCTP's state column holds the same numbers. */
 const char *tcp_state_name(unsigned state, char *buf);
+
+/* Whether any Internet table is left once the classic protocol words
+ * narrow the switches' choice. */
+int inet_files_selected(void);
 
 /* ---- unix.c ---- */
 /* Non-zero when -x asked for a missing table: net-tools ends there. */

@@ -30,7 +30,7 @@
 #define ENABLE_FEATURE_NETSTAT_CONNTRACK 1
 #endif
 #ifndef ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK
-#define ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK 1
+#define ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK ENABLE_FEATURE_NETSTAT_CONNTRACK
 #endif
 #ifndef ENABLE_FEATURE_NETSTAT_RESOLVE
 #define ENABLE_FEATURE_NETSTAT_RESOLVE 1
@@ -63,6 +63,10 @@
 #define NETSTAT_IF(on) NETSTAT_IF_(on)
 #define NETSTAT_IF_1(...) __VA_ARGS__
 #define NETSTAT_IF_0(...)
+#define NETSTAT_IF_NOT_(on) NETSTAT_IF_NOT_##on
+#define NETSTAT_IF_NOT(on) NETSTAT_IF_NOT_(on)
+#define NETSTAT_IF_NOT_1(...)
+#define NETSTAT_IF_NOT_0(...) __VA_ARGS__
 #ifndef IF_FEATURE_NETSTAT_IPV6
 #define IF_FEATURE_NETSTAT_IPV6(...) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_IPV6)(__VA_ARGS__)
 #define IF_FEATURE_NETSTAT_PRG(...) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_PRG)(__VA_ARGS__)
@@ -81,6 +85,21 @@
 #define IF_FEATURE_NETSTAT_LONG_OPTIONS(...) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_LONG_OPTIONS)(__VA_ARGS__)
 #define IF_FEATURE_NETSTAT_USAGE(...) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_USAGE)(__VA_ARGS__)
 #define IF_FEATURE_NETSTAT_SCTP(...) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_SCTP)(__VA_ARGS__)
+#endif
+
+/* Inside BusyBox (tests/busybox/dropin.sh defines it as 1). */
+#ifndef NETSTAT_IN_BUSYBOX
+#define NETSTAT_IN_BUSYBOX 0
+#endif
+
+#define IF_BUSYBOX(...) NETSTAT_IF(NETSTAT_IN_BUSYBOX)(__VA_ARGS__)
+
+/* The kernel's struct sigaction starts with the handler, but on MIPS
+ * with the flags. */
+#ifdef __mips__
+#define MIPS_SIGACTION 1
+#else
+#define MIPS_SIGACTION 0
 #endif
 
 /* Fuzz builds (tests/fuzz) read every file from the fuzzer's input. */

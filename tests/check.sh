@@ -137,8 +137,9 @@ run_case() {
 	(cd "$out" && eval "PROC_ROOT='$fx' timeout 20 $as_user $runner '$bin' $args") \
 		<"$stdin" >"$out/stdout" 2>"$out/stderr.raw"
 	echo $? >"$out/status"
-	# our messages name the files we opened; show them as /proc paths
-	sed "s|$fx|/proc|g" "$out/stderr.raw" >"$out/stderr"
+	# our messages name the files we opened; show them as /proc paths;
+	# getopt's name us as invoked (argv[0]), net-tools as "netstat"
+	sed "s|$fx|/proc|g; s|^$bin: |netstat: |" "$out/stderr.raw" >"$out/stderr"
 	ok=1
 	for s in stdout stderr status; do
 		want=$dir/expected.$s

@@ -1,41 +1,50 @@
 #!/bin/sh
 # -c repeats the same table every round, a trailing number means the
-# same, and Ctrl-C ends it cleanly with status 0; with -j each round is
-# one line holding one whole JSON document.
+# same, and Ctrl-C or SIGTERM ends it after a whole round, the process
+# dying by the signal as net-tools does (status 130 or 143 to the
+# shell); with -j each round is one line holding one whole JSON
+# document. A SIGINT the environment ignores (a background job's) stays
+# ignored, as it does for net-tools.
 set -u
 fx=$PWD/tests/fixtures/router
 fail() { echo "FAIL: $*"; exit 1; }
 
-# rounds OUT LINES ARGS...: runs netstat -c until OUT has LINES lines
-# (so the signals are blocked by then), then Ctrl-C: it must end within
-# 5 s, with status 0 and nothing on stderr.
+# rounds OUT LINES SIGNAL ARGS...: runs netstat -c until OUT has LINES
+# lines (so the signals are blocked by then), then SIGNAL (INT, TERM):
+# it must end within 5 s, killed by that signal, nothing on stderr.
+# timeout(1) runs it with the signals at their defaults (a background
+# job of this shell has SIGINT ignored) and passes SIGNAL on.
 rounds() {
-	out=$1 want=$2
-	shift 2
+	out=$1 want=$2 sig=$3
+	shift 3
 	: >"$out"
 	# shellcheck disable=SC2086
-	PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT "$@" >"$out" 2>"$WORK/rounds.err" &
+	PROC_ROOT=$fx NETSTAT_ROUND_MS=50 timeout --preserve-status -s KILL 60 \
+		$RUNNER $NETSTAT "$@" >"$out" 2>"$WORK/rounds.err" &
 	pid=$!
 	tries=0
 	while [ "$(wc -l <"$out")" -lt "$want" ] && [ $tries -lt 100 ]; do
 		sleep 0.1; tries=$((tries + 1))
 	done
-	kill -INT $pid
+	kill -$sig $pid
 	tries=0
 	while kill -0 $pid 2>/dev/null && [ $tries -lt 50 ]; do sleep 0.1; tries=$((tries + 1)); done
-	kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "$*: still running 5 s after SIGINT"; }
+	kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "$*: still running 5 s after SIG$sig"; }
 	wait $pid
 	rc=$?
-	[ $rc = 0 ] || fail "$*: status $rc after SIGINT"
+	case $sig in INT) want_rc=130 ;; *) want_rc=143 ;; esac
+	[ $rc = $want_rc ] || fail "$*: status $rc after SIG$sig, want $want_rc"
 	[ ! -s "$WORK/rounds.err" ] || fail "$*: stderr $(cat "$WORK/rounds.err")"
 }
 
 PROC_ROOT=$fx $RUNNER $NETSTAT -tn >"$WORK/once.out" || fail "single run"
 lines=$(wc -l <"$WORK/once.out")
 
+sig=INT
 for form in "-tnc" "-tn -c" "--tcp --numeric --continuous" "-tn 1"; do
 	# shellcheck disable=SC2086
-	rounds "$WORK/rounds.out" $((3 * lines)) $form
+	rounds "$WORK/rounds.out" $((3 * lines)) $sig $form
+	sig=TERM
 	total=$(wc -l <"$WORK/rounds.out")
 	n=$((total / lines))
 	[ $n -ge 3 ] || fail "$form: only $n rounds"
@@ -50,7 +59,7 @@ done
 
 # With --json each round is one line, one whole document: JSON Lines.
 PROC_ROOT=$fx $RUNNER $NETSTAT -tnj >"$WORK/once.json" || fail "single JSON run"
-rounds "$WORK/rounds.json" 3 -tnjc
+rounds "$WORK/rounds.json" 3 INT -tnjc
 python3 - "$WORK/once.json" "$WORK/rounds.json" <<'PY' || fail "-tnjc: not one document a line"
 import json, sys
 once = open(sys.argv[1]).read()
@@ -61,4 +70,16 @@ assert lines[-1] == "" and len(lines) >= 4, "whole lines, three rounds"
 for line in lines[:-1]:
     assert json.loads(line) == json.loads(once), line[:80]
 PY
+
+# A SIGINT ignored where netstat starts stays ignored: SIGTERM ends it.
+PROC_ROOT=$fx NETSTAT_ROUND_MS=50 $RUNNER $NETSTAT -tnc >"$WORK/ign.out" 2>&1 &
+pid=$!
+sleep 1
+kill -INT $pid
+sleep 1
+kill -0 $pid 2>/dev/null || fail "an ignored SIGINT ended -c"
+kill -TERM $pid
+wait $pid
+rc=$?
+[ $rc = 143 ] || fail "SIGTERM after an ignored SIGINT: status $rc"
 echo ok

@@ -71,7 +71,7 @@ run() {
 	(cd "$w" && eval "PROC_ROOT='$r_fx' $r_pre '$r_bin' $r_args") </dev/null \
 		>"$r_out.stdout" 2>"$r_out.raw"
 	echo $? >"$r_out.status"
-	sed "s|$r_fx|/proc|g" "$r_out.raw" >"$r_out.stderr"
+	sed "s|$r_fx|/proc|g; s|^$r_bin: |netstat: |" "$r_out.raw" >"$r_out.stderr"
 }
 
 no_names="unshare --mount sh -c 'for f in hosts services protocols networks passwd; do mount --bind /dev/null /etc/\$f; done; exec \"\$0\" \"\$@\"'"
@@ -85,6 +85,17 @@ for cfg in $configs; do
 	[ -s "$w/$cfg.log" ] && { fail "$cfg: build output"; cat "$w/$cfg.log"; }
 	builds=$((builds + 1))
 	off=" $(off_in "$cfg" | tr '\n' ' ')"
+	# -V says which features this build has
+	want="features:"
+	for f in $switches; do
+		f=${f#FEATURE_NETSTAT_}
+		case $off in *" $f "*) want="$want -$f" ;; *) want="$want +$f" ;; esac
+	done
+	# (DNS needs RESOLVE, CONNTRACK_NETLINK CONNTRACK: Config.in's depends)
+	case $off in *" RESOLVE "*) want=$(echo "$want" | sed 's/+DNS/-DNS/') ;; esac
+	case $off in *" CONNTRACK "*) want=$(echo "$want" | sed 's/+CONNTRACK_NETLINK/-CONNTRACK_NETLINK/') ;; esac
+	got=$("$bin" -V | sed -n 2p)
+	[ "$got" = "$want" ] || fail "$cfg: -V says '$got', want '$want'"
 	for dir in tests/cases/*/; do
 		dir=${dir%/}
 		[ -f "$dir/args" ] || continue
@@ -150,8 +161,9 @@ probe() {	# config, args, wanted status, wanted first stderr line
 	p_bin=$top/build/host-$1/netstat
 	[ -x "$p_bin" ] || { fail "$1: no build"; return; }
 	# shellcheck disable=SC2086
-	PROC_ROOT=$top/tests/fixtures/router "$p_bin" $2 >"$w/p.out" 2>"$w/p.err" </dev/null
+	PROC_ROOT=$top/tests/fixtures/router "$p_bin" $2 >"$w/p.out" 2>"$w/p.raw" </dev/null
 	st=$?
+	sed "s|^$p_bin: |netstat: |" "$w/p.raw" >"$w/p.err"
 	[ "$st" = "$3" ] || fail "$1 '$2': status $st, want $3"
 	[ "$(head -n 1 "$w/p.err")" = "$4" ] || fail "$1 '$2': '$(head -n 1 "$w/p.err")', want '$4'"
 }

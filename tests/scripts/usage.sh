@@ -31,6 +31,8 @@ while IFS= read -r args; do
 	PROC_ROOT=$fx $RUNNER $NETSTAT $args >"$WORK/our.out" 2>"$WORK/our.err" </dev/null
 	ours=$?
 	unbanner "$WORK/our.err"
+	# getopt names us as invoked (cmdline.sh checks that)
+	sed -i "s|^$NETSTAT: |netstat: |" "$WORK/our.err"
 	[ $ours = $nt ] || fail "'$args': status $ours, net-tools $nt"
 	want=$(head -n 1 "$WORK/nt.err")
 	# usage with no message before it (more than one of -r -i -s -M)
