@@ -194,6 +194,15 @@ static int same_end(const struct ct_end *a, const struct ct_end *b)
 	return a->port == b->port && !memcmp(a->addr, b->addr, 16);
 }
 
+/* The service names of ports: TCP's, UDP's (UDP-Lite too), none for
+ * other protocols. */
+static const char *port_protocol(const struct conntrack *c)
+{
+	if (str_eq(c->proto, "tcp"))
+		return "tcp";
+	return strncmp(c->proto, "udp", 3) ? 0 : "udp";
+}
+
 /* "host:port", "[v6host]:port" or a bare host (ICMP, GRE): without -W
  * cut to the column as net-tools cuts its address columns. The last
  * column of a row is not padded. */
@@ -201,17 +210,13 @@ static void print_endpoint(const struct conntrack *c, const struct ct_end *e,
 			   int wide, int last)
 {
 	char host[NAME_HOST_MAX], serv[32];
-	const char *proto = 0;
+	const char *proto = port_protocol(c);
 	size_t hl, pl = 0, width = ENDPOINT_WIDTH, brackets = 0;
 
 	host_name(host, sizeof(host), e->addr, c->v6 ? 6 : 4,
 		  opt_has(OPT_n_host) != 0);
 	hl = strlen(host);
 	if (c->flags & CT_PORTS) {
-		if (str_eq(c->proto, "tcp"))
-			proto = "tcp";
-		else if (!strncmp(c->proto, "udp", 3))
-			proto = "udp";
 		service_name(serv, sizeof(serv), e->port, proto ? proto : "tcp",
 			     !proto || opt_has(OPT_n_port));
 		pl = strlen(serv) + 1;
@@ -260,24 +265,31 @@ static void print_counters(const struct conntrack *c)
 }
 
 /* JSON: an endpoint as {"address", "port" (null for ICMP and the like),
- * "host" when lookups are on}, or null (the outside of an untranslated
- * connection). */
+ * and their names while lookups are on}, or null (the outside of an
+ * untranslated connection). */
 static void endpoint_json(const struct conntrack *c, const struct ct_end *e,
 			  const char *key)
 {
-	char text[IP6_FMT], name[NAME_HOST_MAX], port[U64_FMT + 1];
+	char text[IP6_FMT], name[NAME_HOST_MAX], num[U64_FMT + 1];
+	const char *proto = port_protocol(c);
+	int ports = (c->flags & CT_PORTS) != 0;
 
 	if (!e) {
 		json_member(key, strlen(key), 0, 0);
 		return;
 	}
 	text[c->v6 ? fmt_ip6(text, e->addr) : fmt_ip4(text, e->addr)] = 0;
-	port[fmt_u64(port, e->port)] = 0;
 	json_object(key, strlen(key));
-	out_fmt("%{address}=s%{port}=N", text, c->flags & CT_PORTS ? port : 0);
-	if (!opt_has(OPT_n_host)) {
-		host_name(name, sizeof(name), e->addr, c->v6 ? 6 : 4, 0);
-		out_fmt("%{host}=s", str_eq(name, text) ? (char *)0 : name);
+	out_fmt("%{address}=s", text);
+	json_number_or_null("port", e->port, ports ? "" : 0);
+	if (!opt_has(OPT_n_host))
+		json_name("address_name", host_lookup(name, sizeof(name), e->addr,
+						      c->v6 ? 6 : 4), name);
+	if (!opt_has(OPT_n_port)) {
+		num[fmt_u64(num, e->port)] = 0;
+		service_name(name, sizeof(name), e->port, proto ? proto : "tcp",
+			     !proto || !ports);
+		json_name("port_name", ports && proto && !str_eq(name, num), name);
 	}
 	json_object_end();
 }
@@ -286,6 +298,7 @@ static void conntrack_json(const struct conntrack *c, const struct ct_end *insid
 			   const struct ct_end *outside, const struct ct_end *remote)
 {
 	char num[U64_FMT + 1];
+	const char *counted;
 
 	num[fmt_i64(num, c->expires)] = 0;
 	row_begin();
@@ -296,10 +309,12 @@ static void conntrack_json(const struct conntrack *c, const struct ct_end *insid
 	endpoint_json(c, inside, "inside");
 	endpoint_json(c, outside, "outside");
 	endpoint_json(c, remote, "remote");
-	if (c->dir[0].counted)
-		out_fmt("%{packets}=u%{bytes}=u%{reply_packets}=u%{reply_bytes}=u",
-			&c->dir[0].packets, &c->dir[0].bytes, &c->dir[1].packets,
-			&c->dir[1].bytes);
+	/* null without accounting (nf_conntrack_acct) */
+	counted = c->dir[0].counted ? "" : 0;
+	json_number_or_null("packets", c->dir[0].packets, counted);
+	json_number_or_null("bytes", c->dir[0].bytes, counted);
+	json_number_or_null("reply_packets", c->dir[1].packets, counted);
+	json_number_or_null("reply_bytes", c->dir[1].bytes, counted);
 	row_end(0);
 }
 

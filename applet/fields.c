@@ -87,6 +87,8 @@ static void json_key(const char *key)
 
 void json_member(const char *key, size_t key_len, const char *s, const char *number)
 {
+	if (!opt_has(OPT_json))
+		return;
 	json_key_n(key, key_len);
 	if (number)
 		out_str(number);
@@ -100,8 +102,34 @@ void json_begin(void)
 {
 	if (!opt_has(OPT_json))
 		return;
-	json_tables = 0;
-	out_char('{');
+	/* the version of include/netstat.schema.json this writes */
+	out_str("{\"schema\":1");
+	json_tables = 1;
+}
+
+void json_text(const char *key, const char *s, size_t n)
+{
+	if (!opt_has(OPT_json))
+		return;
+	json_key(key);
+	if (n)
+		json_string(s, n);
+	else
+		out_str("null");
+}
+
+void json_name(const char *key, int found, const char *name)
+{
+	if (found >= 0)
+		json_member(key, strlen(key), found ? name : 0, 0);
+}
+
+void json_number_or_null(const char *key, uint64_t v, const char *present)
+{
+	char num[U64_FMT + 1];
+
+	num[fmt_u64(num, v)] = 0;
+	json_member(key, strlen(key), 0, present ? num : "null");
 }
 
 void json_end(void)

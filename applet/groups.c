@@ -7,14 +7,16 @@ static void print_group(const char *device, uint64_t users, const uint8_t *addr,
 			int family)
 {
 	char name[NAME_HOST_MAX], text[IP6_FMT];
+	int found = 0;
 
-	host_name(name, sizeof(name), addr, family, opt_has(OPT_n_host) != 0);
 	text[family == 6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr)] = 0;
-	row_begin();
-	out_fmt("%{ifname}-15s %{refcnt}-6d %s\n%{group}=s", device,
-		(int)(uint32_t)users, name, text);
 	if (!opt_has(OPT_n_host))
-		out_fmt("%{group_name}=s", str_eq(name, text) ? (char *)0 : name);
+		found = host_lookup(name, sizeof(name), addr, family);
+	row_begin();
+	out_fmt("%{iface}-15s %{refcnt}-6d %s\n%{group}=s", device,
+		(int)(uint32_t)users, found > 0 ? name : text, text);
+	if (!opt_has(OPT_n_host))
+		json_name("group_name", found, name);
 	row_end(0);
 }
 

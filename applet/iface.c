@@ -195,7 +195,7 @@ static const char long_flag_words[] =
 	"NOARP\0PROMISC\0ALLMULTI\0SLAVE\0MASTER\0MULTICAST\0";
 
 /* The flag letters of -i, or with words set the "<UP,RUNNING>" words of
- * -ie; returns whether any was printed. */
+ * -ie (JSON: the words as a list); returns whether any was printed. */
 static int out_flags(int flags, int words)
 {
 	const uint8_t *bits = words ? long_flag_bits : short_flag_bits;
@@ -203,28 +203,57 @@ static int out_flags(int flags, int words)
 	char sep = '<';
 	unsigned i;
 
-	field_json_list("flags");
 	for (i = 0; i < 13; i++) {
 		size_t n = words ? strlen(name) : 1;
 		if (flags >> bits[i] & 1) {
-			if (json_mode())
-				json_list_item(name, n);
-			else if (words)
+			if (words)
 				out_char(sep);
-			if (!json_mode())
-				out_mem(name, n);
+			out_mem(name, n);
 			sep = ',';
 		}
 		name += n + words;
 	}
-	json_list_end();
 	return sep == ',';
+}
+
+static void flags_json(int flags)
+{
+	const char *name = long_flag_words;
+	unsigned i;
+
+	field_json_list("flags");
+	for (i = 0; i < 13; i++, name += strlen(name) + 1)
+		if (flags >> long_flag_bits[i] & 1)
+			json_list_item(name, strlen(name));
+	json_list_end();
+}
+
+/* JSON of -i: the row of the text table, jc --netstat's keys. */
+static void short_json(const struct iface *f, const struct iface_state *s)
+{
+	static const char keys[] = "rx_ok\0rx_err\0rx_drp\0rx_ovr\0"
+				   "tx_ok\0tx_err\0tx_drp\0tx_ovr";
+	static const uint8_t columns[] = { RX_PACKETS, RX_ERRS, RX_DROP, RX_FIFO,
+					   TX_PACKETS, TX_ERRS, TX_DROP, TX_FIFO };
+	const char *key = keys;
+	unsigned i;
+
+	row_begin();
+	out_fmt("%{iface}=s%{mtu}=d", f->name, s->mtu);
+	for (i = 0; i < ARRAY_SIZE(columns); i++, key += strlen(key) + 1)
+		json_number_or_null(key, f->stats[columns[i]], f->has_stats ? "" : 0);
+	flags_json(s->flags);
+	row_end(0);
 }
 
 static void print_short(const struct iface *f, const struct iface_state *s)
 {
 	const uint64_t *v = f->stats;
 
+	if (json_mode()) {
+		short_json(f, s);
+		return;
+	}
 	out_fmt("%-15s %5d ", f->name, s->mtu);
 	if (f->has_stats)
 		out_fmt("%8u %6u %6u %-6u %8u %6u %6u %6u ", v + RX_PACKETS,
@@ -258,6 +287,13 @@ static void out_scope(unsigned scope)
 	out_str(sep == ',' ? ">\n" : "\n");
 }
 
+/* JSON: ip's word for an if_inet6 scope (IPV6_ADDR_* bits). */
+static const char *scope_word(unsigned scope)
+{
+	return scope & 0x80 ? "compat" : scope & 0x10 ? "host" :
+	       scope & 0x20 ? "link" : scope & 0x40 ? "site" : "global";
+}
+
 /* "        inet6 fe80::1  prefixlen 64  scopeid 0x20<link>" for each
  * if_inet6 line of the interface named by ctx. */
 static const char *inet6_row(const char *p, size_t len, void *ctx)
@@ -271,9 +307,12 @@ static const char *inet6_row(const char *p, size_t len, void *ctx)
 	if (!p && str_eq(dev, ctx)) {
 		text[fmt_ip6(text, addr)] = 0;
 		row_begin();
-		out_fmt("        inet6 %{address}s  prefixlen %{prefixlen}d  scopeid 0x%x"
-			"%{scope}=d", text, (int)plen, (unsigned long)scope, (int)scope);
-		if (!json_mode())
+		out_fmt("%{family}=s        inet6 %{local}s  prefixlen %{prefixlen}d"
+			"  scopeid 0x%x", "inet6", text, (int)plen, (unsigned long)scope);
+		if (json_mode())
+			out_fmt("%{broadcast}=s%{address}=s%{scope}=s", (char *)0,
+				(char *)0, scope_word(scope));
+		else
 			out_scope(scope);
 		row_end(0);
 	}
@@ -338,56 +377,125 @@ static void print_hwaddr(const struct iface_state *s)
 		*a++ = digits[b & 15];
 	}
 	*a = 0;
-	out_fmt("        %{link_type}s%s%s%{hwaddr}=s", h->name, h->len ? " " : "",
-		addr, h->len ? addr : (char *)0);
+	out_fmt("        %s%s%s", h->name, h->len ? " " : "", addr);
 	if (s->txqlen != -1)
-		out_fmt("  txqueuelen %{txqlen}d", s->txqlen);
+		out_fmt("  txqueuelen %d", s->txqlen);
 	out_fmt("  (%s)\n", h->title);
 }
 
-/* -ie, and the JSON of -i and -ie: an object of the same fields with
- * the three counters the text leaves out; no counters when /proc/net/dev
- * has no line for the interface. */
+/* JSON of -ie: ip -j's link object (ip -j addr, ip -j -s link). */
+static void long_json(const struct iface *f, const struct iface_state *s)
+{
+	static const char rx_keys[] = "bytes\0packets\0errors\0dropped\0"
+		"fifo_errors\0frame_errors\0compressed\0multicast";
+	static const char tx_keys[] = "bytes\0packets\0errors\0dropped\0"
+		"fifo_errors\0collisions\0carrier_errors\0compressed";
+	char addr[3 * 6], *a = addr, type[U64_FMT + 2];
+	const char *key, *link = type;
+	unsigned i, bits = 0;
+
+	row_begin();
+	out_fmt("%{ifname}=s", f->name);
+	flags_json(s->flags);
+	type[0] = '[';
+	memcpy(type + 1 + fmt_u64(type + 1, (uint16_t)s->type), "]", 2);
+	if (s->type == 1)
+		link = "ether";
+	else if (s->type == 772)
+		link = "loopback";
+	else if (s->type == 512)
+		link = "ppp";
+	else if (s->type == 65534)
+		link = "none";
+	for (i = 0; i < 6; i++) {
+		a[0] = "0123456789abcdef"[s->hwaddr[i] >> 4];
+		a[1] = "0123456789abcdef"[s->hwaddr[i] & 15];
+		a[2] = i < 5 ? ':' : 0;
+		a += 3;
+	}
+	out_fmt("%{mtu}=d%{link_type}=s%{address}=s", s->mtu, link,
+		s->type == 1 || s->type == 772 ? addr : (char *)0);
+	json_number_or_null("txqlen", (uint64_t)s->txqlen, s->txqlen == -1 ? 0 : "");
+	field_json_list("addr_info");
+	if (s->has_ip) {
+		static const uint8_t none[4];
+		/* the netmask's bits: its prefix length */
+		for (i = 0; i < 32; i++)
+			bits += s->netmask[i / 8] >> (i & 7) & 1;
+		row_begin();
+		out_fmt("%{family}=s%{local}=I%{prefixlen}=d", "inet", s->addr, (int)bits);
+		if ((s->flags & IFF_BROADCAST) && memcmp(s->broadaddr, none, 4))
+			out_fmt("%{broadcast}=I", s->broadaddr);
+		else
+			out_fmt("%{broadcast}=s", (char *)0);
+		/* the kernel gives the local address back when there is
+		 * no peer */
+		if (memcmp(s->dstaddr, s->addr, 4) && memcmp(s->dstaddr, none, 4))
+			out_fmt("%{address}=I", s->dstaddr);
+		else
+			out_fmt("%{address}=s", (char *)0);
+		out_fmt("%{scope}=s", (char *)0);
+		row_end(0);
+	}
+	if (ENABLE_FEATURE_NETSTAT_IPV6)
+		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
+	json_list_end();
+	if (!f->has_stats) {
+		out_fmt("%{stats64}=s", (char *)0);
+	} else {
+		json_object("stats64", 7);
+		json_object("rx", 2);
+		for (i = 0, key = rx_keys; i < 8; i++, key += strlen(key) + 1)
+			json_number_or_null(key, f->stats[i], "");
+		json_object_end();
+		json_object("tx", 2);
+		for (i = 8, key = tx_keys; i < 16; i++, key += strlen(key) + 1)
+			json_number_or_null(key, f->stats[i == 13 ? TX_COLLS : i == 14 ?
+					    TX_CARRIER : i], "");
+		json_object_end();
+		json_object_end();
+	}
+	row_end(0);
+}
+
+/* -ie: the interface as ifconfig shows it. */
 static void print_long(const struct iface *f, const struct iface_state *s)
 {
 	const uint64_t *v = f->stats;
 
-	row_begin();
-	out_fmt("%{ifname}s: flags=%d", f->name, s->flags);
+	if (json_mode()) {
+		long_json(f, s);
+		return;
+	}
+	out_fmt("%s: flags=%d", f->name, s->flags);
 	/* net-tools drops the last byte of "flags=N<" when no word was
 	 * added, unless N is 0. */
 	if (out_flags(s->flags, 1))
-		out_fmt(">");
+		out_char('>');
 	else if (!s->flags)
-		out_fmt("<");
-	out_fmt("  mtu %{mtu}d\n", s->mtu);
+		out_char('<');
+	out_fmt("  mtu %d\n", s->mtu);
 	if (s->has_ip) {
-		out_fmt("        inet %{inet}I  netmask %{netmask}I", s->addr, s->netmask);
+		out_fmt("        inet %I  netmask %I", s->addr, s->netmask);
 		if (s->flags & IFF_BROADCAST)
-			out_fmt("  broadcast %{broadcast}I", s->broadaddr);
+			out_fmt("  broadcast %I", s->broadaddr);
 		if (s->flags & IFF_POINTOPOINT)
-			out_fmt("  destination %{destination}I", s->dstaddr);
-		out_fmt("\n");
+			out_fmt("  destination %I", s->dstaddr);
+		out_char('\n');
 	}
-	if (ENABLE_FEATURE_NETSTAT_IPV6) {
-		field_json_list("inet6");
+	if (ENABLE_FEATURE_NETSTAT_IPV6)
 		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
-		json_list_end();
-	}
 	print_hwaddr(s);
 	if (f->has_stats) {
 		print_traffic(0, v + RX_PACKETS, v + RX_BYTES);
-		out_fmt("        RX errors %{rx_errors}u  dropped %{rx_dropped}u  "
-			"overruns %{rx_fifo}u  frame %{rx_frame}u\n%{rx_compressed}=u"
-			"%{rx_multicast}=u", v + RX_ERRS, v + RX_DROP, v + RX_FIFO,
-			v + RX_FRAME, v + RX_COMPRESSED, v + RX_MULTICAST);
+		out_fmt("        RX errors %u  dropped %u  overruns %u  frame %u\n",
+			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + RX_FRAME);
 		print_traffic(1, v + TX_PACKETS, v + TX_BYTES);
-		out_fmt("        TX errors %{tx_errors}u  dropped %{tx_dropped}u "
-			"overruns %{tx_fifo}u  carrier %{tx_carrier}u  collisions "
-			"%{tx_collisions}u\n%{tx_compressed}=u", v + TX_ERRS, v + TX_DROP,
-			v + TX_FIFO, v + TX_CARRIER, v + TX_COLLS, v + TX_COMPRESSED);
+		out_fmt("        TX errors %u  dropped %u overruns %u  carrier %u  "
+			"collisions %u\n", v + TX_ERRS, v + TX_DROP, v + TX_FIFO,
+			v + TX_CARRIER, v + TX_COLLS);
 	}
-	row_end(1);
+	out_char('\n');
 }
 
 /* net-tools' do_if_print: fetch, complain, print when up (or -a).
@@ -404,7 +512,7 @@ static int print_iface(const struct iface *f)
 	}
 	if (!(s.flags & IFF_UP) && !opt_has(OPT_a))
 		return 0;
-	if (G.extend || json_mode())
+	if (G.extend)
 		print_long(f, &s);
 	else
 		print_short(f, &s);
@@ -425,7 +533,7 @@ int show_interfaces(void)
 	if (!G.extend && !json_mode())
 		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
 			"TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
-	table_begin("interfaces");
+	table_begin(G.extend ? "links" : "interfaces");
 	iface_count = iface_overflow = 0;
 	read_dev();
 	if (G.iface_name) {

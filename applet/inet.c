@@ -43,6 +43,10 @@ static const char timer_names[][10] = {
 	"off", "on", "keepalive", "timewait", "probe",
 };
 
+static const uint8_t v4_mapped_prefix[12] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+};
+
 /* One address: 8 hex digits (IPv4) or 32 (IPv6), each group of eight a
  * 32-bit word in the kernel's byte order, which is this CPU's. */
 static int scan_address(const char **p, uint8_t *addr, int v6)
@@ -203,10 +207,6 @@ static const char *parse_inet_line(const char *p, const struct inet_file *f,
 }
 
 
-static const uint8_t v4_mapped_prefix[12] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
-};
-
 /* "host:port" as net-tools shows it: without -W the pair is cut to 22
  * characters, the port to at most 18; with -W to 127. IPv4-mapped IPv6
  * addresses are looked up as IPv6 and shown as IPv4. */
@@ -218,7 +218,7 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	size_t hl, pl, n;
 
 	if (v6 && !memcmp(addr, v4_mapped_prefix, 12)) {
-		if (numeric_host || !host_lookup(host, sizeof(host), addr, 6))
+		if (numeric_host || host_lookup(host, sizeof(host), addr, 6) <= 0)
 			host_name(host, sizeof(host), addr + 12, 4, 1);
 		hl = strlen(host);
 	} else if (numeric_host) {
@@ -270,17 +270,16 @@ const char *tcp_state_name(unsigned state, char *buf)
 	return buf;
 }
 
-/* The State column: TCP's names, UNKNOWN(n), a raw socket's number. */
+/* The State column: TCP's names, UNKNOWN(n), a raw socket's number
+ * (JSON: by TCP's names, as the kernel numbers it). */
 static const char *socket_state(const struct inet_file *f,
 				const struct inet_socket *s, char *num)
 {
-	if (f->sock == WANT_TCP)
+	if (f->sock == WANT_TCP || (f->sock == WANT_RAW && json_mode()))
 		return tcp_state_name(s->state, num);
-	if (f->sock != WANT_RAW) {
+	if (f->sock != WANT_RAW)
 		return s->state == 1 ? "ESTABLISHED" : s->state == 7 ? "" : "UNKNOWN";
-	} else {
-		num[fmt_u64(num, s->state)] = 0;
-	}
+	num[fmt_u64(num, s->state)] = 0;
 	return num;
 }
 
@@ -305,17 +304,16 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 		name, when, &retr, (int)s->timeout, &ticks);
 }
 
-/* JSON: User and Inode, program: numbers, and names where lookups are on
- * (null when there is none). */
+/* JSON: -p's pid and program_name (null when no process has it). */
 void program_json(uint64_t inode)
 {
 	const char *raw = prog_raw(inode), *slash = raw ? strchr(raw, '/') : 0;
 	uint64_t pid = 0;
 
 	if (slash && scan_dec(&raw, &pid))
-		out_fmt("%{pid}=u%{program}=s", &pid, slash + 1);
+		out_fmt("%{pid}=u%{program_name}=s", &pid, slash + 1);
 	else
-		out_fmt("%{pid}=s%{program}=s", (char *)0, (char *)0);
+		out_fmt("%{pid}=s%{program_name}=s", (char *)0, (char *)0);
 }
 
 static void socket_tail_json(uint32_t uid, uint64_t inode)
@@ -327,45 +325,67 @@ static void socket_tail_json(uint32_t uid, uint64_t inode)
 		num[fmt_i64(num, (int32_t)uid)] = 0;
 		out_fmt("%{uid}=u%{inode}=u", &id, &inode);
 		if (!opt_has(OPT_n_user))
-			out_fmt("%{user}=s", str_eq(user, num) ? (char *)0 : user);
+			json_name("user", !str_eq(user, num), user);
 	}
 	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
 		program_json(inode);
 }
 
-/* JSON: a socket with its endpoints as numeric address and port, and
- * the names lookups gave (keys only where they are on; null: none). */
+/* An address as JSON has it: numbers, an IPv4-mapped one as its dotted
+ * quad (as the text and jc --netstat show it). */
+static void address_text(char *text, const uint8_t *addr, int v6)
+{
+	if (v6 && !memcmp(addr, v4_mapped_prefix, 12))
+		text[fmt_ip4(text, addr + 12)] = 0;
+	else
+		text[v6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr)] = 0;
+}
+
+/* JSON: a socket, its endpoints as numeric address and port, and the
+ * names lookups gave (keys only while they are on). A raw socket's port
+ * column is its IP protocol: ip_protocol, and no ports. */
 static void inet_json(const struct inet_file *f, const struct inet_socket *s,
 		      const char *proto)
 {
-	static const char names[] = "%{local_host}=s\0%{local_service}=s\0"
-				    "%{remote_host}=s\0%{remote_service}=s";
+	static const char keys[] = "local_address_name\0local_port_name\0"
+				   "foreign_address_name\0foreign_port_name";
 	const uint8_t *addr[2] = { s->local, s->remote };
 	unsigned port[2] = { s->local_port, s->remote_port }, i;
 	char text[2][IP6_FMT], name[NAME_HOST_MAX], serv[64], num[U64_FMT + 16];
-	const char *state = socket_state(f, s, num), *fmt = names;
+	const char *state = socket_state(f, s, num), *key = keys;
+	const char *ports = f->sock == WANT_RAW ? 0 : "";
+	int found;
 
 	for (i = 0; i < 2; i++)
-		text[i][f->v6 ? fmt_ip6(text[i], addr[i]) : fmt_ip4(text[i], addr[i])] = 0;
+		address_text(text[i], addr[i], f->v6);
 	if (!*state)
 		state = 0;
 	row_begin();
-	out_fmt("%{proto}=s%{recv_q}=u%{send_q}=u%{local_address}=s%{local_port}=d"
-		"%{remote_address}=s%{remote_port}=d%{state}=s", f->label, &s->rxq,
-		&s->txq, text[0], (int)port[0], text[1], (int)port[1], state);
+	out_fmt("%{proto}=s%{transport_protocol}=s%{network_protocol}=s%{recv_q}=u"
+		"%{send_q}=u%{local_address}=s", f->label,
+		f->sock == WANT_RAW ? 0 : proto, f->v6 ? "ipv6" : "ipv4",
+		&s->rxq, &s->txq, text[0]);
+	json_number_or_null("local_port", port[0], ports);
+	out_fmt("%{foreign_address}=s", text[1]);
+	json_number_or_null("foreign_port", port[1], ports);
+	if (!ports)
+		out_fmt("%{ip_protocol}=d", (int)port[0]);
+	out_fmt("%{state}=s", state);
 	for (i = 0; i < 2; i++) {
 		if (!opt_has(OPT_n_host)) {
-			host_name(name, sizeof(name), addr[i], f->v6 ? 6 : 4, 0);
-			out_fmt(fmt, str_eq(name, text[i]) || str_eq(name, "[::]") ?
-				(char *)0 : name);
+			if (f->v6 && !memcmp(addr[i], v4_mapped_prefix, 12))
+				found = host_lookup(name, sizeof(name), addr[i], 6);
+			else
+				found = host_lookup(name, sizeof(name), addr[i], f->v6 ? 6 : 4);
+			json_name(key, found, name);
 		}
-		fmt += strlen(fmt) + 1;
+		key += strlen(key) + 1;
 		if (!opt_has(OPT_n_port)) {
 			num[fmt_u64(num, port[i])] = 0;
 			service_name(serv, sizeof(serv), port[i], proto, 0);
-			out_fmt(fmt, !port[i] || str_eq(serv, num) ? (char *)0 : serv);
+			json_name(key, port[i] && !str_eq(serv, num), serv);
 		}
-		fmt += strlen(fmt) + 1;
+		key += strlen(key) + 1;
 	}
 	print_socket_tail(s->uid, s->inode);
 	if (opt_has(OPT_o))

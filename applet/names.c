@@ -410,6 +410,8 @@ int host_lookup(char *buf, size_t size, const uint8_t *addr, int family)
 			r = DNS_NONE;
 		if (r != DNS_GAVE_UP)
 			name_add(kind, key, r == DNS_FOUND ? found : 0, n, 0);
+		else if (dns_budget_spent())
+			return -1;
 		name = r == DNS_FOUND ? found : 0;
 	}
 	if (!name || !*name)
@@ -427,7 +429,7 @@ void host_name(char *buf, size_t size, const uint8_t *addr, int family,
 	/* :: is shown as [::] when resolving; 0.0.0.0 stays. */
 	if (!numeric && family == 6 && is_zero(addr, 16))
 		memcpy(text, "[::]", 5);
-	else if (!numeric && host_lookup(buf, size, addr, family))
+	else if (!numeric && host_lookup(buf, size, addr, family) > 0)
 		return;
 	copy_word(buf, size, text, strlen(text));
 }
@@ -483,7 +485,7 @@ void user_name(char *buf, size_t size, uint32_t uid, int numeric)
 /* The /etc/networks name of an IPv4 network, as glibc's getnetbyaddr
  * finds it for route: short entries are padded ("10.1" is 10.1.0.0) and
  * the first matching line wins. The dotted quad when there is none. */
-void network_name(char *buf, size_t size, const uint8_t *addr)
+int network_name(char *buf, size_t size, const uint8_t *addr)
 {
 	char *line, *p, *w1, *w2;
 	size_t len, n1, n2;
@@ -517,7 +519,7 @@ void network_name(char *buf, size_t size, const uint8_t *addr)
 				continue;
 			copy_word(buf, size, w1, n1);
 			reader_close(&name_reader);
-			return;
+			return 1;
 		}
 		reader_close(&name_reader);
 	}
@@ -525,4 +527,5 @@ void network_name(char *buf, size_t size, const uint8_t *addr)
 		char text[IP4_FMT];
 		copy_word(buf, size, text, fmt_ip4(text, addr));
 	}
+	return 0;
 }

@@ -442,6 +442,11 @@ static void drain(unsigned s)
 		server_dead(s);
 }
 
+int dns_budget_spent(void)
+{
+	return dns.state == DNS_OVER && dns.spent >= DNS_BUDGET_MS;
+}
+
 /* Waits for answers until one arrives or a question is due again;
  * 0 once DNS is over for the run. */
 static int dns_wait(void)

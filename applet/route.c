@@ -65,23 +65,69 @@ enum { NAME_DEST, NAME_GATEWAY, NAME_MASK };
 
 /* An address column: numbers with -n, else "default" for the default
  * route, host names for hosts and gateways, network names for networks
- * (as net-tools decides: host bits set, or RTF_HOST). At most 15 bytes. */
-static void ipv4_route_name(char *buf, uint32_t addr, int kind,
-			    const struct ipv4_route *r)
+ * (as net-tools decides: host bits set, or RTF_HOST). Whether it is a
+ * name: 1, 0 (numbers), -1 (numbers: the lookup was cut short). */
+static int ipv4_route_name(char *buf, uint32_t addr, int kind,
+			   const struct ipv4_route *r)
 {
 	uint8_t a[4];
-	int numeric = kind == NAME_MASK || opt_has(OPT_n_host | OPT_N);
+	int numeric = kind == NAME_MASK || opt_has(OPT_n_host | OPT_N), found;
 
 	memcpy(a, &addr, 4);
-	if (numeric || (!addr && kind == NAME_GATEWAY))
-		buf[fmt_ip4(buf, a)] = 0;
-	else if (!addr)
+	if (!numeric && !addr && kind != NAME_GATEWAY) {
 		memcpy(buf, "default", 8);
+		return 1;
+	}
+	if (numeric || !addr)
+		found = 0;
 	else if (kind == NAME_GATEWAY || (r->flags & RTF_HOST) ||
 		 (addr & ~r->mask))
-		host_name(buf, NAME_HOST_MAX, a, 4, 0);
+		found = host_lookup(buf, NAME_HOST_MAX, a, 4);
 	else
-		network_name(buf, NAME_HOST_MAX, a);
+		found = network_name(buf, NAME_HOST_MAX, a);
+	if (found <= 0)
+		buf[fmt_ip4(buf, a)] = 0;
+	return found;
+}
+
+/* JSON: the kernel's RTF_ flags by name, by bit. */
+static void route_flags_json(uint32_t flags)
+{
+	static const char words[] =
+		"UP\0GATEWAY\0HOST\0REINSTATE\0DYNAMIC\0MODIFIED\0MTU\0WINDOW\0"
+		"IRTT\0REJECT\0NOTCACHED\0\0\0\0\0\0DEFAULT\0ALLONLINK\0ADDRCONF\0"
+		"\0\0NONEXTHOP\0EXPIRES\0\0CACHE\0FLOW\0POLICY\0\0\0\0\0LOCAL";
+	const char *w = words;
+	unsigned bit;
+
+	field_json_list("route_flags");
+	for (bit = 0; bit < 32; bit++, w += strlen(w) + 1)
+		if (*w && (flags >> bit & 1))
+			json_list_item(w, strlen(w));
+	json_list_end();
+}
+
+/* JSON: every column of an IPv4 route, whatever -e asks. */
+static void ipv4_route_json(const struct ipv4_route *r)
+{
+	char name[NAME_HOST_MAX];
+	int found;
+
+	row_begin();
+	out_fmt("%{destination}=I%{gateway}=I%{genmask}=I", &r->dest,
+		&r->gateway, &r->mask);
+	route_flags_json(r->flags);
+	/* the kernel writes "*" for a route without a device */
+	out_fmt("%{metric}=d%{route_refs}=d%{use}=d%{iface}=s%{mss}=d"
+		"%{window}=d%{irtt}=d", r->metric, r->refcnt, r->use,
+		str_eq(r->iface, "*") ? (char *)0 : r->iface, r->mss, r->window, r->irtt);
+	if (!opt_has(OPT_n_host | OPT_N)) {
+		found = ipv4_route_name(name, r->dest, NAME_DEST, r);
+		json_name("destination_name", found, name);
+		found = ipv4_route_name(name, r->gateway, NAME_GATEWAY, r);
+		json_name("gateway_name", found, name);
+	}
+	row_end(0);
 }
 
 static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
@@ -90,39 +136,33 @@ static void print_ipv4_route(const struct ipv4_route *r, unsigned ext)
 	char flags[32];
 	int reject = (r->flags & RTF_REJECT) != 0;
 
+	if (json_mode()) {
+		ipv4_route_json(r);
+		return;
+	}
 	ipv4_route_name(dest, r->dest, NAME_DEST, r);
 	ipv4_route_name(gw, r->gateway, NAME_GATEWAY, r);
 	ipv4_route_name(mask, r->mask, NAME_MASK, r);
 	route_flags(flags, r->flags, ipv4_flag_bits, ipv4_flag_letters, 1);
-	row_begin();
-	if (!opt_has(OPT_n_host | OPT_N))
-		out_fmt("%{dst_name}=s%{gateway_name}=s", dest, gw);
 	dest[15] = gw[15] = mask[15] = 0;
-	out_fmt("%{dst}=I%{genmask}=I%{gateway}=I%{dev}=s%-15s %-15s %-15s %{flags}-5s ",
-		&r->dest, &r->mask, &r->gateway, r->iface, dest,
-		reject ? "-" : gw, mask, flags);
+	out_fmt("%-15s %-15s %-15s %-5s ", dest, reject ? "-" : gw, mask, flags);
 	if (ext == 2) {
 		if (reject)
 			out_fmt("    - -          - -\n");
 		else
-			out_fmt("%{mss}5d %{window}-5d %{irtt}6d %s\n", r->mss,
-				r->window, r->irtt, r->iface);
+			out_fmt("%5d %-5d %6d %s\n", r->mss, r->window, r->irtt, r->iface);
 	} else if (reject) {
-		out_fmt(ext == 1 ? "%{metric}-6d -  %{use}7d -\n" :
-			"%{metric}-6d -  %{use}7d -        -     -      -\n",
-			r->metric, r->use);
+		out_fmt(ext == 1 ? "%-6d -  %7d -\n" :
+			"%-6d -  %7d -        -     -      -\n", r->metric, r->use);
 	} else if (ext == 1) {
-		out_fmt("%{metric}-6d %{ref}-2d %{use}7d %s\n", r->metric,
-			r->refcnt, r->use, r->iface);
+		out_fmt("%-6d %-2d %7d %s\n", r->metric, r->refcnt, r->use, r->iface);
 	} else {
 		char iface[7];
 		memcpy(iface, r->iface, 6);
 		iface[6] = 0;
-		out_fmt("%{metric}-6d %{ref}-3d %{use}6d %-6s   %{mss}-5d "
-			"%{window}-6d %{irtt}d\n", r->metric, r->refcnt, r->use,
-			iface, r->mss, r->window, r->irtt);
+		out_fmt("%-6d %-3d %6d %-6s   %-5d %-6d %d\n", r->metric,
+			r->refcnt, r->use, iface, r->mss, r->window, r->irtt);
 	}
-	row_end(0);
 }
 
 static const char *ipv4_route_row(const char *line, size_t len, void *ctx)
@@ -179,39 +219,67 @@ struct ipv6_route {
 
 static const uint8_t v4_mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
-/* net-tools shows v4-mapped addresses as the bare IPv4 address. */
-static void ipv6_route_name(char *buf, const uint8_t *addr)
+/* The numbers of an address: a v4-mapped one as the bare IPv4 address,
+ * as net-tools shows it. */
+static void ipv6_route_address(char *buf, const uint8_t *addr)
 {
 	if (!memcmp(addr, v4_mapped, 12))
-		host_name(buf, NAME_HOST_MAX, addr + 12, 4, 1);
+		buf[fmt_ip4(buf, addr + 12)] = 0;
 	else
-		host_name(buf, NAME_HOST_MAX, addr, 6,
-			  opt_has(OPT_n_host | OPT_N) != 0);
+		buf[fmt_ip6(buf, addr)] = 0;
+}
+
+/* The address as the text shows it: numbers for a v4-mapped one, else
+ * named; whether buf holds a name, as ipv4_route_name. */
+static int ipv6_route_name(char *buf, const uint8_t *addr)
+{
+	static const uint8_t zero[16];
+	int found = 0;
+
+	if (memcmp(addr, v4_mapped, 12) && memcmp(addr, zero, 16) &&
+	    !opt_has(OPT_n_host | OPT_N))
+		found = host_lookup(buf, NAME_HOST_MAX, addr, 6);
+	if (found > 0)
+		return found;
+	if (!memcmp(addr, v4_mapped, 12) || opt_has(OPT_n_host | OPT_N))
+		ipv6_route_address(buf, addr);
+	else
+		host_name(buf, NAME_HOST_MAX, addr, 6, 0);	/* [::] */
+	return found;
 }
 
 static void print_ipv6_route(const struct ipv6_route *r)
 {
 	char dest[NAME_HOST_MAX + 8], hop[NAME_HOST_MAX], flags[16];
 	size_t n;
+	int found[2];
 
-	ipv6_route_name(dest, r->dest);
+	found[0] = ipv6_route_name(dest, r->dest);
+	found[1] = ipv6_route_name(hop, r->nexthop);
+	if (json_mode()) {
+		char a[IP6_FMT], b[IP6_FMT];
+		uint64_t v[3] = { r->metric, r->refcnt, r->use };
+		ipv6_route_address(a, r->dest);
+		ipv6_route_address(b, r->nexthop);
+		row_begin();
+		out_fmt("%{destination}=s%{prefixlen}=d%{gateway}=s", a,
+			(int)r->prefix_len, b);
+		route_flags_json(r->flags);
+		out_fmt("%{metric}=u%{route_refs}=u%{use}=u%{iface}=s", &v[0],
+			&v[1], &v[2], r->iface);
+		if (!opt_has(OPT_n_host | OPT_N)) {
+			json_name("destination_name", found[0], dest);
+			json_name("gateway_name", found[1], hop);
+		}
+		row_end(0);
+		return;
+	}
 	n = strlen(dest);
 	dest[n++] = '/';
 	dest[n + fmt_u64(dest + n, r->prefix_len)] = 0;
-	ipv6_route_name(hop, r->nexthop);
 	route_flags(flags, r->flags, ipv6_flag_bits, ipv6_flag_letters, 0);
-	row_begin();
-	if (json_mode()) {
-		char a[IP6_FMT], b[IP6_FMT];
-		a[fmt_ip6(a, r->dest)] = 0;
-		b[fmt_ip6(b, r->nexthop)] = 0;
-		out_fmt("%{dst}=s%{prefix_len}=d%{next_hop}=s", a,
-			(int)r->prefix_len, b);
-	}
-	out_fmt("%-30s %-26s %{flags}-4s %{metric}-3d %{ref}-1d %{use}6d %{dev}s\n",
-		dest, hop, flags, (int)r->metric, (int)r->refcnt, (int)r->use,
-		r->iface);
-	row_end(0);
+	out_fmt("%-30s %-26s %-4s %-3d %-1d %6d %s\n", dest, hop, flags,
+		(int)r->metric, (int)r->refcnt, (int)r->use, r->iface);
 }
 
 static const char *ipv6_route_row(const char *line, size_t len, void *ctx)

@@ -182,16 +182,22 @@ static void sctp_json(unsigned kind, const struct sctp_row *r)
 	char buf[24];
 	int assoc = kind != SCTP_EPS;
 
+	uint8_t a[16];
+	const char *p = r->local;
+
 	row_begin();
-	out_fmt("%{proto}=s%{kind}=s", "sctp", assoc ? "association" : "endpoint");
-	if (assoc)
-		out_fmt("%{recv_q}=u%{send_q}=u", &r->v[V_RXQ], &r->v[V_TXQ]);
+	out_fmt("%{proto}=s%{transport_protocol}=s%{network_protocol}=s%{sctp_kind}=s",
+		"sctp", "sctp", next_address(&p, r->local_end, kind, a) == 16 ?
+		"ipv6" : "ipv4", assoc ? "association" : "endpoint");
+	json_number_or_null("recv_q", r->v[V_RXQ], assoc ? "" : 0);
+	json_number_or_null("send_q", r->v[V_TXQ], assoc ? "" : 0);
 	sctp_addresses_json(kind, "local_addresses", r->local, r->local_end);
 	out_fmt("%{local_port}=u", &r->v[V_LPORT]);
-	if (assoc) {
-		sctp_addresses_json(kind, "remote_addresses", r->remote, r->remote_end);
-		out_fmt("%{remote_port}=u", &r->v[V_RPORT]);
-	}
+	if (assoc)
+		sctp_addresses_json(kind, "foreign_addresses", r->remote, r->remote_end);
+	else
+		out_fmt("%{foreign_addresses}=s", (char *)0);
+	json_number_or_null("foreign_port", r->v[V_RPORT], assoc ? "" : 0);
 	out_fmt("%{state}=s", tcp_state_name((unsigned)r->v[V_STATE], buf));
 	print_socket_tail((uint32_t)r->v[V_UID], r->v[V_INODE]);
 	row_end(0);

@@ -42,7 +42,7 @@ static const struct classic_section {
 enum { STATS_V4 = STATS_IP | STATS_ICMP | STATS_TCP | STATS_UDP | STATS_UDPLITE };
 
 enum { NORMAL, INPUT_HISTOGRAM, OUTPUT_HISTOGRAM };
-enum { JSON_NAMES = 512, JSON_SECTIONS = 64 };
+enum { JSON_NAMES = 2048 };
 
 static struct {
 	unsigned shown;		/* STATS_F_* classes asked for */
@@ -56,11 +56,10 @@ static struct {
 	uint16_t sentence_at[STATS_SENTENCES];
 	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
 	const char *find;	/* snmp_value: the counter looked for */
-	char json_title[64];	/* the section's title, for snmp6 names */
-	int json_section_open;
-	uint32_t json_names[JSON_NAMES];	/* seen_before: the section's names */
-	uint32_t json_sections[JSON_SECTIONS];	/* and the sections' */
+	char json_title[64];	/* the section's title, nstat's prefix */
+	uint32_t json_names[JSON_NAMES];	/* seen_before: the names so far */
 	uint64_t found;
+	int negative;		/* the counter scan_counter read had a '-' */
 } *S;	/* mapped by the first show_statistics or snmp_value */
 
 static size_t ustrlen(const unsigned char *p)
@@ -175,15 +174,19 @@ static void print_counter(const char *name, uint64_t val)
 	unsigned hist;
 
 	if (json_mode()) {
-		char num[U64_FMT + 1];
-		size_t t = strlen(S->json_title);
-		/* snmp6 names carry their section's title: Ip6InReceives */
-		if (!strncmp(name, S->json_title, t) && name[t])
-			name += t;
+		char num[U64_FMT + 1], full[160];
+		size_t t = strlen(S->json_title), len = strlen(name);
+		/* nstat's names: the section's title and the counter's
+		 * (snmp6's and sctp's names carry the title already) */
+		if (strncmp(name, S->json_title, t) && t + len < sizeof(full)) {
+			memcpy(full, S->json_title, t);
+			memcpy(full + t, name, len + 1);
+			name = full;
+		}
 		if (seen_before(S->json_names, JSON_NAMES, name, strlen(name)))
 			return;
 		/* the kernel's -1 (Tcp MaxConn) stays -1 */
-		num[fmt_i64(num, (int64_t)val)] = 0;
+		num[S->negative ? fmt_i64(num, (int64_t)val) : fmt_u64(num, val)] = 0;
 		json_member(name, strlen(name), 0, num);
 		return;
 	}
@@ -248,32 +251,7 @@ static void start_section(const char *title, unsigned v6)
 	if (S->sec)
 		S->state = NORMAL;
 	if (S->show && json_mode()) {
-		/* "TcpExt" is "tcp_ext", "Ip6" "ip6", "MPTcpExt" "mp_tcp_ext" */
-		char snake[2 * sizeof(S->json_title)];
-		size_t n = 0;
-		if (S->json_section_open)
-			json_object_end();
-		S->json_section_open = 0;
-		for (i = 0; title[i] && n < sizeof(snake) - 2; i++) {
-			unsigned c = (unsigned char)title[i];
-			if (c - 'A' < 26 && i &&
-			    ((unsigned)(unsigned char)title[i - 1] - 'a' < 26 ||
-			     (unsigned)(unsigned char)title[i + 1] - 'a' < 26))
-				snake[n++] = '_';
-			snake[n++] = (char)(c - 'A' < 26 ? c + 32 : c);
-		}
-		/* a section the document has had: its counters are left out */
-		S->show = !seen_before(S->json_sections, JSON_SECTIONS, snake, n);
-		if (!S->show)
-			return;
-		json_object(snake, n);
-		S->json_section_open = 1;
-		memset(S->json_names, 0, sizeof(S->json_names));
-		n = strlen(title);
-		if (n >= sizeof(S->json_title))
-			n = sizeof(S->json_title) - 1;
-		memcpy(S->json_title, title, n);
-		S->json_title[n] = 0;
+		copy_word(S->json_title, sizeof(S->json_title), title, strlen(title));
 	} else if (S->show) {
 		out_escaped(title, strlen(title));
 		out_str(":\n");
@@ -315,6 +293,7 @@ static uint64_t scan_counter(const char **p, int *ok)
 	if (s == digits)
 		return 0;
 	*p = s;
+	S->negative = neg && !over;
 	return over ? UINT64_MAX : neg ? 0 - v : v;
 }
 
@@ -581,8 +560,7 @@ int show_statistics(void)
 	S->state = NORMAL;
 	if (json_mode()) {
 		json_top_object("statistics");
-		S->json_section_open = 0;
-		memset(S->json_sections, 0, sizeof(S->json_sections));
+		memset(S->json_names, 0, sizeof(S->json_names));
 	}
 	if (S->classic) {
 		if (S->classic & STATS_V4)
@@ -595,7 +573,7 @@ int show_statistics(void)
 		show_inet_statistics();
 	}
 	if (json_mode())
-		out_str(S->json_section_open ? "}}" : "}");
+		out_char('}');
 	return 0;
 }
 

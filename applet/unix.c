@@ -91,9 +91,9 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 			if (bits & 1u << i)
 				json_list_item(&"ACC\0W\0N"[i ? 2 + 2 * i : 0], i ? 1 : 3);
 		json_list_end();
-		out_fmt("%{type}=s%{state}=s%{inode}=N%{path}=s", col[3],
-			*col[4] ? col[4] : 0, has_inode ? inode : 0,
-			path_len ? s->path : 0);
+		out_fmt("%{type}=s%{state}=s%{inode}=N", col[3],
+			*col[4] ? col[4] : 0, has_inode ? inode : 0);
+		json_text("path", s->path, path_len);
 		if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
 			program_json(s->inode);
 		row_end(0);

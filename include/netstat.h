@@ -111,6 +111,13 @@ void json_object(const char *name, size_t n);
 void json_object_end(void);
 /* "key": number text, or "key": "s" (s NULL: null); for out_fmt. */
 void json_member(const char *key, size_t key_len, const char *s, const char *number);
+/* "key": name (found > 0), null (0: none), or nothing (< 0: the lookup
+ * was cut short): the rule for every name key. */
+void json_name(const char *key, int found, const char *name);
+/* "key": the n bytes at s (NUL bytes too), or null when n is 0. */
+void json_text(const char *key, const char *s, size_t n);
+/* "key": v, or null when present is NULL. */
+void json_number_or_null(const char *key, uint64_t v, const char *present);
 /* "key": [ "item", ... ] */
 void field_json_list(const char *key);
 void json_list_item(const char *s, size_t n);
@@ -133,6 +140,18 @@ static inline void json_member(const char *key, size_t key_len, const char *s,
 			       const char *number)
 {
 	(void)key, (void)key_len, (void)s, (void)number;
+}
+static inline void json_name(const char *key, int found, const char *name)
+{
+	(void)key, (void)found, (void)name;
+}
+static inline void json_text(const char *key, const char *s, size_t n)
+{
+	(void)key, (void)s, (void)n;
+}
+static inline void json_number_or_null(const char *key, uint64_t v, const char *present)
+{
+	(void)key, (void)v, (void)present;
 }
 static inline void field_json_list(const char *key) { (void)key; }
 static inline void json_list_item(const char *s, size_t n) { (void)s, (void)n; }
@@ -232,7 +251,8 @@ void service_name(char *buf, size_t size, unsigned port, const char *proto,
 		  int numeric);
 /* User name for a uid, or the number (printed as a signed int). */
 void user_name(char *buf, size_t size, uint32_t uid, int numeric);
-/* A name from /etc/hosts or DNS for an address; 0 (buf untouched) if none. */
+/* A name from /etc/hosts or DNS for an address: 1, or 0 (buf untouched)
+ * if none, -1 if the lookup was cut short (the time budget was spent). */
 int host_lookup(char *buf, size_t size, const uint8_t *addr, int family);
 /* Starts the DNS question for an address host_name will be asked about
  * soon, so that several are out at once. */
@@ -247,11 +267,13 @@ void dns_queue(const uint8_t *addr, int family);
 /* DNS_FOUND with the name in name[DNS_NAME_MAX + 1], DNS_NONE, or
  * DNS_GAVE_UP (no nameserver left, or the time budget is spent). */
 int dns_resolve(const uint8_t *addr, int family, char *name);
+/* 1 once the run's time budget for lookups is spent. */
+int dns_budget_spent(void);
 /* 1 when a connected UDP socket to remote port 53 is one of our lookups'. */
 int dns_own_socket(unsigned local_port, const uint8_t *remote, int v6);
-/* The /etc/networks name of an IPv4 network (getnetbyaddr), or the
- * dotted quad. */
-void network_name(char *buf, size_t size, const uint8_t *addr);
+/* The /etc/networks name of an IPv4 network (getnetbyaddr): 1, or 0 and
+ * the dotted quad. */
+int network_name(char *buf, size_t size, const uint8_t *addr);
 
 /* ---- io.c: row helpers shared by route.c, groups.c, iface.c ---- */
 /* A small printf for table rows: %s (control bytes escaped as \ooo),

@@ -27,7 +27,7 @@ pkgs="gcc make libc6-dev dpkg-dev bzip2 xz-utils file qemu-user-static clang
  gcc-mips-linux-gnu gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu net-tools busybox-static toybox
  iproute2 util-linux valgrind libclang-rt-14-dev python3 netbase procps time
- strace nftables conntrack"
+ strace nftables conntrack jc python3-jsonschema jq"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The --json twin of every case: the same fixture and arguments with -j
-# give one strict JSON document holding the rows and values the text (-W)
-# shows, with the same status and stderr (tests/jsoncheck.py). On the
+# give one strict JSON document, valid against include/netstat.schema.json,
+# holding what jc --netstat reads from the text (-W) and what the fixture's
+# statistics files hold, with the same status and stderr
+# (tests/jsoncheck.py). On the
 # native builds (the sanitizer's among them) and big-endian mips; the other
 # emulated targets run the same code as these.
 set -u
@@ -10,4 +12,5 @@ valgrind* | qemu-mipsel* | qemu-arm* | qemu-aarch64*)
 	echo "json-twins: run on host, sanitize, clang and mips"
 	exit 0 ;;
 esac
-python3 tests/jsoncheck.py "$NETSTAT" tests/cases/*
+# Debian's python3 has jc and jsonschema (tests/toolchains.sh installs them)
+WORK=$WORK BIG_ENDIAN=${BIG_ENDIAN:-0} MIPSEL=${MIPSEL:-0} /usr/bin/python3 tests/jsoncheck.py "$NETSTAT" tests/cases/*

@@ -137,6 +137,8 @@ def no_dups(pairs):
     if len(keys) != len(set(keys)):
         raise ValueError("duplicate key")
     return dict(pairs)
+TCP_STATES = ["", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+              "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"]
 text = open(sys.argv[1]).read().splitlines()
 doc = json.loads(open(sys.argv[2], encoding="utf-8").read(), object_pairs_hook=no_dups)
 unix_re = re.compile(r"^(unix|\?\?)\s+(\d+)\s+\[ ([A-Z ]*)\]\s+(\S+)\s+"
@@ -150,14 +152,18 @@ for line in text:
                           m[6], m[7], m[8] or None))
     elif line.split()[0] in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6"):
         f = line.split()
-        want_inet.append((f[0], int(f[1]), int(f[2]), f[3], f[4],
-                          f[5] if len(f) == 7 else None, f[-1]))
+        state = f[5] if len(f) == 7 else None
+        if f[0].startswith("raw") and state:	# the kernel's TCP state numbers
+            state = TCP_STATES[int(state)]
+        want_inet.append((f[0], int(f[1]), int(f[2]), f[3], f[4], state, f[-1]))
 def prog(r):
-    return "-" if r["pid"] is None else "%d/%s" % (r["pid"], r["program"])
+    return "-" if r["pid"] is None else "%d/%s" % (r["pid"], r["program_name"])
 def end(a, p):
     return "%s:%s" % (a, p if p else "*")
-got_inet = [(r["proto"], r["recv_q"], r["send_q"], end(r["local_address"], r["local_port"]),
-             end(r["remote_address"], r["remote_port"]), r["state"], prog(r))
+# a raw socket's port column is its IP protocol (ip_protocol in JSON)
+got_inet = [(r["proto"], r["recv_q"], r["send_q"],
+             end(r["local_address"], r.get("ip_protocol", r["local_port"])),
+             end(r["foreign_address"], r["foreign_port"]), r["state"], prog(r))
             for r in doc.get("inet", [])]
 got_unix = [(r["proto"], r["refcnt"], r["flags"], r["type"], r["state"],
              str(r["inode"]), prog(r), r["path"]) for r in doc.get("unix", [])]
