@@ -447,7 +447,7 @@ static void set_interval(const char *s)
 #define FEATURE(f) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_##f)(" +" #f) \
 	NETSTAT_IF_NOT(ENABLE_FEATURE_NETSTAT_##f)(" -" #f)
 static const char version_text[] =
-	"netstat (routers) 1.0" IF_BUSYBOX(", BusyBox applet") "\nfeatures:"
+	"netstat (routers) 1.0" IF_NETSTAT_IN_BUSYBOX(", BusyBox applet") "\nfeatures:"
 	FEATURE(IPV6) FEATURE(PRG) FEATURE(UNIX) FEATURE(ROUTE) FEATURE(IFACE)
 	FEATURE(STATS) FEATURE(GROUPS) FEATURE(CONNTRACK) FEATURE(CONNTRACK_NETLINK)
 	FEATURE(RESOLVE) FEATURE(DNS) FEATURE(JSON) FEATURE(WIDE) FEATURE(CLASSIC)
@@ -822,7 +822,7 @@ int netstat_main(int argc, char **argv)
 	int rc;
 
 	(void)argc;
-	cmd.name = argv[0] ? argv[0] : "netstat";
+	cmd.name = program_name(argv);
 	/* Environment input is not trusted when running set-id. */
 	G.secure = getauxval(AT_SECURE) != 0;
 	if (!root || !*root || G.secure)

@@ -10,7 +10,15 @@
 /* libbb's, declared as libbb.h declares them (libbb.h itself needs a
  * configured BusyBox tree, which tests/busybox/dropin.sh has not). */
 extern uint8_t xfunc_error_retval;
+extern const char *applet_name;
 _Noreturn void bb_show_usage(void);
+
+/* Every BusyBox applet names itself so in its messages. */
+const char *program_name(char **argv)
+{
+	(void)argv;
+	return applet_name;
+}
 
 /* BusyBox prints the //usage: text as it does for every applet (on
  * stderr, after its banner), so the text is stored once. */
@@ -35,6 +43,12 @@ uint64_t div10(uint64_t v, unsigned *rem)
 #include "usage.h"
 static const char usage_text[] =
 	"Usage: netstat " netstat_trivial_usage netstat_full_usage "\n";
+
+/* As glibc's getopt, net-tools names itself as invoked. */
+const char *program_name(char **argv)
+{
+	return argv[0] ? argv[0] : "netstat";
+}
 
 _Noreturn void usage_exit(int status)
 {

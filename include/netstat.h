@@ -190,6 +190,8 @@ void no_support(const char *what, const char *proto);
  * on stderr; inside BusyBox BusyBox's own print of it (on stderr). */
 _Noreturn void usage_exit(int status) __attribute__((cold));
 uint64_t div10(uint64_t v, unsigned *rem);
+/* The name getopt's messages give: argv[0], or BusyBox's applet name. */
+const char *program_name(char **argv);
 
 /* ---- input: a bounded line reader on read() (io.c) ---- */
 /* The fuzz build uses a small buffer, so that inputs of a few KB reach the

@@ -92,7 +92,7 @@
 #define NETSTAT_IN_BUSYBOX 0
 #endif
 
-#define IF_BUSYBOX(...) NETSTAT_IF(NETSTAT_IN_BUSYBOX)(__VA_ARGS__)
+#define IF_NETSTAT_IN_BUSYBOX(...) NETSTAT_IF(NETSTAT_IN_BUSYBOX)(__VA_ARGS__)
 
 /* The kernel's struct sigaction starts with the handler, but on MIPS
  * with the flags. */
