@@ -2,7 +2,52 @@
  * caller-sized buffers, results returned as lengths, no allocation. */
 #include <string.h>
 
+#include <errno.h>
+
 #include "netstat.h"
+
+#if NETSTAT_IN_BUSYBOX
+/* libgcc's division is in BusyBox already. */
+uint64_t div10(uint64_t v, unsigned *rem)
+{
+	*rem = (unsigned)(v % 10);
+	return v / 10;
+}
+
+#else
+/* v / 10 without a library division on 32-bit CPUs (Hacker's Delight
+ * 10-4): shifts and adds give q within one of the quotient. */
+uint64_t div10(uint64_t v, unsigned *rem)
+{
+	uint64_t q, r;
+
+	/* Values that fit in a machine word (nearly all) divide natively:
+	 * the compiler turns a constant divisor into a multiply. */
+	if (sizeof(void *) == 8) {
+		*rem = (unsigned)(v % 10);
+		return v / 10;
+	}
+	if (v <= 0xffffffffu) {
+		uint32_t w = (uint32_t)v;
+		*rem = w % 10;
+		return w / 10;
+	}
+	q = (v >> 1) + (v >> 2);
+	q += q >> 4;
+	q += q >> 8;
+	q += q >> 16;
+	q += q >> 32;
+	q >>= 3;
+	r = v - ((q << 3) + (q << 1));
+	if (r > 9) {
+		q++;
+		r -= 10;
+	}
+	*rem = (unsigned)r;
+	return q;
+}
+
+#endif
 
 unsigned fmt_u64(char *buf, uint64_t v)
 {
@@ -214,3 +259,132 @@ int str_case_eq(const char *a, const char *b)
 			return 0;
 	return *a == *b;
 }
+
+/* The text of an errno value. Only the errors that reading files and writing output can give, as
+ * glibc words them; the full strerror table costs about 2 KB. */
+static const unsigned char error_numbers[] = {
+	EPERM, ENOENT, ESRCH, EINTR, EIO, ENXIO, EBADF, ENOMEM, EACCES, EFAULT, ENODEV, ENOTDIR, EISDIR, EINVAL, ENFILE, EMFILE, EFBIG, ENOSPC, EPIPE, ENAMETOOLONG, ELOOP, EAGAIN,
+};
+static const char error_strings[] =
+	"Operation not permitted\0"
+	"No such file or directory\0"
+	"No such process\0"
+	"Interrupted system call\0"
+	"Input/output error\0"
+	"No such device or address\0"
+	"Bad file descriptor\0"
+	"Cannot allocate memory\0"
+	"Permission denied\0"
+	"Bad address\0"
+	"No such device\0"
+	"Not a directory\0"
+	"Is a directory\0"
+	"Invalid argument\0"
+	"Too many open files in system\0"
+	"Too many open files\0"
+	"File too large\0"
+	"No space left on device\0"
+	"Broken pipe\0"
+	"File name too long\0"
+	"Too many levels of symbolic links\0"
+	"Resource temporarily unavailable\0";
+
+const char *error_text(int err)
+{
+	static char unknown[32] = "Unknown error ";
+	const char *s = error_strings;
+	unsigned i;
+
+	for (i = 0; i < sizeof(error_numbers); i++, s += strlen(s) + 1)
+		if (error_numbers[i] == err)
+			return s;
+	unknown[14 + fmt_i64(unknown + 14, err)] = 0;
+	return unknown;
+}
+
+int is_v4_mapped(const uint8_t *addr)
+{
+	static const uint8_t prefix[12] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+	};
+
+	return !memcmp(addr, prefix, 12);
+}
+
+/* Parses a dotted quad or an IPv6 text address; 4, 16 or 0 (not one). */
+int parse_ip(const char *s, uint8_t *out)
+{
+	unsigned i, groups = 0, gap = 8, v;
+	uint8_t tmp[16];
+	uint64_t x;
+	const char *p = s, *q;
+
+	/* dotted quad unless a ':' comes before any '.' */
+	while (*p && *p != ':' && *p != '.')
+		p++;
+	if (*p != ':') {
+		p = s;
+		for (i = 0; i < 4; i++) {
+			if (i && *p++ != '.')
+				return 0;
+			if (!scan_dec(&p, &x) || x > 255)
+				return 0;
+			out[i] = (uint8_t)x;
+		}
+		return *p ? 0 : 4;
+	}
+	p = s;
+	if (p[0] == ':' && p[1] == ':') {
+		gap = 0;
+		p += 2;
+	} else if (*p == ':') {
+		return 0;
+	}
+	while (*p) {
+		if (groups >= 8)
+			return 0;
+		q = p;
+		while (*q && *q != ':' && *q != '.')
+			q++;
+		if (*q == '.' && groups <= 6) {
+			if (parse_ip(p, tmp + 2 * groups) != 4)
+				return 0;
+			groups += 2;
+			break;
+		}
+		if (!scan_hex(&p, &x, 4))
+			return 0;
+		v = (unsigned)x;
+		tmp[2 * groups] = (uint8_t)(v >> 8);
+		tmp[2 * groups + 1] = (uint8_t)v;
+		groups++;
+		if (*p == ':') {
+			p++;
+			if (*p == ':') {
+				if (gap != 8)
+					return 0;
+				gap = groups;
+				p++;
+			} else if (!*p) {
+				return 0;
+			}
+		} else if (*p) {
+			return 0;
+		}
+	}
+	if (gap == 8 && groups != 8)
+		return 0;
+	if (gap != 8 && groups > 7)
+		return 0;
+	memset(out, 0, 16);
+	if (gap == 8) {
+		memcpy(out, tmp, 16);
+	} else {
+		memcpy(out, tmp, 2 * gap);
+		memcpy(out + 16 - 2 * (groups - gap), tmp + 2 * gap,
+		       2 * (groups - gap));
+	}
+	return 16;
+}
+
+//kbuild:lib-$(CONFIG_NETSTAT) += fmt.o

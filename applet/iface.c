@@ -156,9 +156,8 @@ static void read_dev(void)
 	if (proc_table("net/dev", 2, dev_row, 0) < 0) {
 		char path[PATH_BUF];
 		int err = errno;
-		raw_err("Warning: cannot open ");
-		err_line(proc_path(path, "net/dev"), " (", error_text(err));
-		raw_err("). Limited output.\n");
+		err_text("Warning: cannot open ", proc_path(path, "net/dev"), " (");
+		err_text(error_text(err), "). Limited output.\n", "");
 	}
 }
 
@@ -506,8 +505,9 @@ static int print_iface(const struct iface *f)
 
 	if (ifreq_state(f->name, &s) < 0) {
 		int err = errno;
-		err_line(f->name, ": error fetching interface information: ",
+		err_text(f->name, ": error fetching interface information: ",
 			 err == ENODEV ? "Device not found" : error_text(err));
+		err_text("\n", "", "");
 		return err;
 	}
 	if (!(s.flags & IFF_UP) && !opt_has(OPT_a))
@@ -555,8 +555,8 @@ int show_interfaces(void)
 		if (err) {
 			table_end();
 			if (!G.iface_name)
-				err_line("missing interface information", ": ",
-					 error_text(err));
+				err_text("missing interface information: ",
+					 error_text(err), "\n");
 			return 1;
 		}
 	}

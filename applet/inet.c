@@ -33,18 +33,8 @@ static const struct inet_file {
 	{ "net/raw6", "raw6", WANT_RAW, INET_V6, "raw" },
 };
 
-/* Indexed by the kernel's TCP state number. */
-static const char tcp_states[][12] = {
-	"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
-	"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING",
-};
-
 static const char timer_names[][10] = {
 	"off", "on", "keepalive", "timewait", "probe",
-};
-
-static const uint8_t v4_mapped_prefix[12] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
 };
 
 /* One address: 8 hex digits (IPv4) or 32 (IPv6), each group of eight a
@@ -217,7 +207,7 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 	char host[NAME_HOST_MAX], serv[64];
 	size_t hl, pl, n;
 
-	if (v6 && !memcmp(addr, v4_mapped_prefix, 12)) {
+	if (v6 && is_v4_mapped(addr)) {
 		if (numeric_host || host_lookup(host, sizeof(host), addr, 6) <= 0)
 			host_name(host, sizeof(host), addr + 12, 4, 1);
 		hl = strlen(host);
@@ -261,15 +251,6 @@ static void out_column(const char *s, unsigned n, unsigned width)
 		out_spaces(width - n);
 }
 
-const char *tcp_state_name(unsigned state, char *buf)
-{
-	if (state < sizeof(tcp_states) / sizeof(tcp_states[0]))
-		return tcp_states[state];
-	memcpy(buf, "UNKNOWN(", 8);
-	memcpy(buf + 8 + fmt_u64(buf + 8, state), ")", 2);
-	return buf;
-}
-
 /* The State column: TCP's names, UNKNOWN(n), a raw socket's number
  * (JSON: by TCP's names, as the kernel numbers it). */
 static const char *socket_state(const struct inet_file *f,
@@ -304,38 +285,11 @@ static void print_timer(const struct inet_socket *s, unsigned sock)
 		name, when, &retr, (int)s->timeout, &ticks);
 }
 
-/* JSON: -p's pid and program_name (null when no process has it). */
-void program_json(uint64_t inode)
-{
-	const char *raw = prog_raw(inode), *slash = raw ? strchr(raw, '/') : 0;
-	uint64_t pid = 0;
-
-	if (slash && scan_dec(&raw, &pid))
-		out_fmt("%{pid}=u%{program_name}=s", &pid, slash + 1);
-	else
-		out_fmt("%{pid}=s%{program_name}=s", (char *)0, (char *)0);
-}
-
-static void socket_tail_json(uint32_t uid, uint64_t inode)
-{
-	if (G.extend) {
-		char user[40], num[U64_FMT + 1];
-		uint64_t id = uid;
-		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
-		num[fmt_i64(num, (int32_t)uid)] = 0;
-		out_fmt("%{uid}=u%{inode}=u", &id, &inode);
-		if (!opt_has(OPT_n_user))
-			json_name("user", !str_eq(user, num), user);
-	}
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
-		program_json(inode);
-}
-
 /* An address as JSON has it: numbers, an IPv4-mapped one as its dotted
  * quad (as the text and jc --netstat show it). */
 static void address_text(char *text, const uint8_t *addr, int v6)
 {
-	if (v6 && !memcmp(addr, v4_mapped_prefix, 12))
+	if (v6 && is_v4_mapped(addr))
 		text[fmt_ip4(text, addr + 12)] = 0;
 	else
 		text[v6 ? fmt_ip6(text, addr) : fmt_ip4(text, addr)] = 0;
@@ -373,7 +327,7 @@ static void inet_json(const struct inet_file *f, const struct inet_socket *s,
 	out_fmt("%{state}=s", state);
 	for (i = 0; i < 2; i++) {
 		if (!opt_has(OPT_n_host)) {
-			if (f->v6 && !memcmp(addr[i], v4_mapped_prefix, 12))
+			if (f->v6 && is_v4_mapped(addr[i]))
 				found = host_lookup(name, sizeof(name), addr[i], 6);
 			else
 				found = host_lookup(name, sizeof(name), addr[i], f->v6 ? 6 : 4);
@@ -391,27 +345,6 @@ static void inet_json(const struct inet_file *f, const struct inet_socket *s,
 	if (opt_has(OPT_o))
 		print_timer(s, f->sock);
 	row_end(0);
-}
-
-/* The columns after State: User and Inode (-e), program (-p), timer (-o). */
-void print_socket_tail(uint32_t uid, uint64_t inode)
-{
-	if (json_mode()) {
-		socket_tail_json(uid, inode);
-		return;
-	}
-	if (G.extend) {
-		char user[40];
-		user_name(user, sizeof(user), uid, opt_has(OPT_n_user));
-		out_char(' ');
-		out_left(user, 10);
-		out_char(' ');
-		out_u64_left(inode, 10);
-	}
-	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
-		out_char(' ');
-		out_left(prog_name(inode), 20);
-	}
 }
 
 static void print_inet_row(const struct inet_file *f, const struct inet_socket *s)
@@ -541,7 +474,7 @@ static void show_inet_file(const struct inet_file *f)
 		}
 		return;
 	}
-	proc_rows(1 | ROWS_NUL_IF_BAD, inet_row, (void *)f);
+	proc_rows(1, NUL_IF_BAD, inet_row, (void *)f);
 	print_held_rows(f);
 }
 
@@ -558,6 +491,19 @@ static int inet_file_selected(unsigned i, unsigned want)
 	       (!G.classic_files || (G.classic_files & 1u << i));
 }
 
+/* The TCP, UDP, UDP-Lite or raw files of want's protocol (WANT_*). */
+int show_inet_protocol(unsigned want)
+{
+	unsigned i;
+
+	for (i = 0; i < ARRAY_SIZE(inet_files); i++)
+		if (inet_files[i].sock == want &&
+		    inet_file_selected(i, G.socks ? G.socks : WANT_INET) &&
+		    (!inet_files[i].v6 || ENABLE_FEATURE_NETSTAT_IPV6))
+			show_inet_file(&inet_files[i]);
+	return 0;
+}
+
 int inet_files_selected(void)
 {
 	unsigned i, n = 0;
@@ -567,38 +513,4 @@ int inet_files_selected(void)
 	return n;
 }
 
-void print_socket_header(const char *what)
-{
-	out_str(what);
-	out_str(opt_has(OPT_a) ? "(servers and established)" :
-		opt_has(OPT_l) ? "(only servers)" : "(w/o servers)");
-}
-
-int show_inet(void)
-{
-	unsigned i, want = G.socks ? G.socks : WANT_INET;
-
-	if (json_mode()) {
-		table_begin("inet");
-	} else {
-		print_socket_header("Active Internet connections ");
-		out_str("\nProto Recv-Q Send-Q Local Address           "
-			"Foreign Address         State      ");
-		if (G.extend)
-			out_str(" User       Inode     ");
-		if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
-			out_str(" PID/Program name    ");
-		if (opt_has(OPT_o))
-			out_str(" Timer");
-		out_char('\n');
-	}
-	for (i = 0; i < ARRAY_SIZE(inet_files); i++) {
-		if (ENABLE_FEATURE_NETSTAT_SCTP && i == 2 && (want & WANT_SCTP))
-			show_sctp();
-		if (inet_file_selected(i, want) &&
-		    (!inet_files[i].v6 || ENABLE_FEATURE_NETSTAT_IPV6))
-			show_inet_file(&inet_files[i]);
-	}
-	table_end();
-	return 0;
-}
+//kbuild:lib-$(CONFIG_NETSTAT) += inet.o

@@ -122,82 +122,6 @@ static const char *name_find(unsigned kind, const uint8_t *key)
 	return s->name == NO_NAME ? "" : names_mem->pool + s->name;
 }
 
-/* Parses a dotted quad or an IPv6 text address; 4, 16 or 0 (not one). */
-int parse_ip(const char *s, uint8_t *out)
-{
-	unsigned i, groups = 0, gap = 8, v;
-	uint8_t tmp[16];
-	uint64_t x;
-	const char *p = s, *q;
-
-	/* dotted quad unless a ':' comes before any '.' */
-	while (*p && *p != ':' && *p != '.')
-		p++;
-	if (*p != ':') {
-		p = s;
-		for (i = 0; i < 4; i++) {
-			if (i && *p++ != '.')
-				return 0;
-			if (!scan_dec(&p, &x) || x > 255)
-				return 0;
-			out[i] = (uint8_t)x;
-		}
-		return *p ? 0 : 4;
-	}
-	p = s;
-	if (p[0] == ':' && p[1] == ':') {
-		gap = 0;
-		p += 2;
-	} else if (*p == ':') {
-		return 0;
-	}
-	while (*p) {
-		if (groups >= 8)
-			return 0;
-		q = p;
-		while (*q && *q != ':' && *q != '.')
-			q++;
-		if (*q == '.' && groups <= 6) {
-			if (parse_ip(p, tmp + 2 * groups) != 4)
-				return 0;
-			groups += 2;
-			break;
-		}
-		if (!scan_hex(&p, &x, 4))
-			return 0;
-		v = (unsigned)x;
-		tmp[2 * groups] = (uint8_t)(v >> 8);
-		tmp[2 * groups + 1] = (uint8_t)v;
-		groups++;
-		if (*p == ':') {
-			p++;
-			if (*p == ':') {
-				if (gap != 8)
-					return 0;
-				gap = groups;
-				p++;
-			} else if (!*p) {
-				return 0;
-			}
-		} else if (*p) {
-			return 0;
-		}
-	}
-	if (gap == 8 && groups != 8)
-		return 0;
-	if (gap != 8 && groups > 7)
-		return 0;
-	memset(out, 0, 16);
-	if (gap == 8) {
-		memcpy(out, tmp, 16);
-	} else {
-		memcpy(out, tmp, 2 * gap);
-		memcpy(out + 16 - 2 * (groups - gap), tmp + 2 * gap,
-		       2 * (groups - gap));
-	}
-	return 16;
-}
-
 /* ---- the files: one line parser per format, one loader for all ---- */
 
 /* Each parser takes one line and gives the kind of its key (0: the line
@@ -529,3 +453,5 @@ int network_name(char *buf, size_t size, const uint8_t *addr)
 	}
 	return 0;
 }
+
+//kbuild:lib-$(CONFIG_NETSTAT) += names.o

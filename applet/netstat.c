@@ -218,7 +218,7 @@
 //usage:	)
 
 
-//kbuild:lib-$(CONFIG_NETSTAT) += netstat.o io.o fmt.o names.o inet.o
+//kbuild:lib-$(CONFIG_NETSTAT) += netstat.o
 
 #include <errno.h>
 #include <signal.h>
@@ -229,8 +229,6 @@
 #include <unistd.h>
 
 #include "netstat.h"
-
-struct netstat_globals G;
 
 /* What the command line asked for, beyond G. */
 static struct {
@@ -742,6 +740,32 @@ static int say_no_support(void)
 	return 1;
 }
 
+/* The Internet table's protocols, in net-tools' order. */
+static const struct internet_protocol {
+	uint8_t want;		/* WANT_* */
+	int (*show)(unsigned want);
+} internet_protocols[] = {
+	{ WANT_TCP, show_inet_protocol },
+	IF_FEATURE_NETSTAT_SCTP({ WANT_SCTP, show_sctp },)
+	{ WANT_UDP, show_inet_protocol },
+	{ WANT_UDPLITE, show_inet_protocol },
+	{ WANT_RAW, show_inet_protocol },
+};
+
+/* Non-zero when a table ended the listing. */
+static int show_internet(void)
+{
+	unsigned want = G.socks ? G.socks : WANT_INET, i;
+	int end = 0;
+
+	print_internet_header();
+	for (i = 0; i < ARRAY_SIZE(internet_protocols) && !end; i++)
+		if (want & internet_protocols[i].want)
+			end = internet_protocols[i].show(internet_protocols[i].want);
+	table_end();
+	return end;
+}
+
 static int show_sockets(void)
 {
 	unsigned fam = G.families;
@@ -771,7 +795,11 @@ static int show_sockets(void)
 		if (!G.socks || (G.socks & WANT_INET)) {
 			if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p))
 				prog_map_load();
-			show_inet();
+			if (show_internet()) {
+				G.exit_status = 1;
+				json_end();
+				break;
+			}
 		}
 		if (ENABLE_FEATURE_NETSTAT_GROUPS && cmd.groups)
 			show_groups();

@@ -198,9 +198,8 @@ static void note_euid(void)
 	char num[U64_FMT + 1];
 
 	num[fmt_i64(num, (int)geteuid())] = 0;
-	raw_err("(No info could be read for \"-p\": geteuid()=");
-	raw_err(num);
-	raw_err(" but you should be root.)\n");
+	err_text("(No info could be read for \"-p\": geteuid()=", num,
+		 " but you should be root.)\n");
 }
 
 void prog_map_load(void)
@@ -257,9 +256,9 @@ void prog_map_load(void)
 	if (!map.found)
 		note_euid();
 	else
-		raw_err("(Not all processes could be identified, non-owned "
-			"process info\n will not be shown, you would have to be "
-			"root to see it all.)\n");
+		err_text("(Not all processes could be identified, non-owned "
+			 "process info\n will not be shown, you would have to be "
+			 "root to see it all.)\n", "", "");
 }
 
 void prog_map_clear(void)

@@ -38,7 +38,8 @@ static void route_flags(char *out, uint32_t flags, const uint8_t *bits,
 /* "/proc/net/route: No such file or directory" and net-tools' note. */
 static int table_missing(const char *family)
 {
-	err_line(table_path, ": ", error_text(errno));
+	err_text(table_path, ": ", error_text(errno));
+	err_text("\n", "", "");
 	out_fmt("%s not configured in this system.\n", family);
 	return 1;
 }
@@ -204,7 +205,7 @@ static int show_ipv4_table(int cache, unsigned ext)
 	/* The kernel writes nothing, not even the header, while the main
 	 * table does not exist (a new network namespace): net-tools prints
 	 * its header and returns 1, and so do we. */
-	n = proc_rows(cache ? ~0u : 1, ipv4_route_row, &ext);
+	n = proc_rows(cache ? ~0u : 1, NUL_SKIPS, ipv4_route_row, &ext);
 	table_end();
 	return !n && !cache;
 }
@@ -217,13 +218,12 @@ struct ipv6_route {
 	char iface[17];
 };
 
-static const uint8_t v4_mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 
 /* The numbers of an address: a v4-mapped one as the bare IPv4 address,
  * as net-tools shows it. */
 static void ipv6_route_address(char *buf, const uint8_t *addr)
 {
-	if (!memcmp(addr, v4_mapped, 12))
+	if (is_v4_mapped(addr))
 		buf[fmt_ip4(buf, addr + 12)] = 0;
 	else
 		buf[fmt_ip6(buf, addr)] = 0;
@@ -236,12 +236,12 @@ static int ipv6_route_name(char *buf, const uint8_t *addr)
 	static const uint8_t zero[16];
 	int found = 0;
 
-	if (memcmp(addr, v4_mapped, 12) && memcmp(addr, zero, 16) &&
+	if (!is_v4_mapped(addr) && memcmp(addr, zero, 16) &&
 	    !opt_has(OPT_n_host | OPT_N))
 		found = host_lookup(buf, NAME_HOST_MAX, addr, 6);
 	if (found > 0)
 		return found;
-	if (!memcmp(addr, v4_mapped, 12) || opt_has(OPT_n_host | OPT_N))
+	if (is_v4_mapped(addr) || opt_has(OPT_n_host | OPT_N))
 		ipv6_route_address(buf, addr);
 	else
 		host_name(buf, NAME_HOST_MAX, addr, 6, 0);	/* [::] */
@@ -306,7 +306,7 @@ static int show_ipv6_table(int cache)
 	if (!json_mode())
 		out_str("Destination                    Next Hop                   "
 			"Flag Met Ref  Use If\n");
-	proc_rows(0, ipv6_route_row, &cache);
+	proc_rows(0, NUL_SKIPS, ipv6_route_row, &cache);
 	table_end();
 	return 0;
 }

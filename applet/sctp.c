@@ -124,10 +124,6 @@ static int next_address(const char **p, const char *end, unsigned kind,
 	return i;
 }
 
-static const uint8_t v4_mapped_prefix[12] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
-};
-
 /* "host:port" (or the host alone, or nothing when the list has ended)
  * left-justified in width; net-tools keeps 63 bytes of a name. */
 static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
@@ -138,7 +134,7 @@ static void print_sctp_address(const uint8_t *addr, int len, unsigned port,
 	int numeric = opt_has(OPT_n_host | OPT_n_port | OPT_n_user | OPT_N) != 0;
 
 	text[0] = 0;
-	if (len == 16 && !memcmp(addr, v4_mapped_prefix, 12))
+	if (len == 16 && is_v4_mapped(addr))
 		host_name(text, 64, addr + 12, 4, 1);
 	else if (len)
 		host_name(text, 64, addr, len == 16 ? 6 : 4, numeric);
@@ -305,17 +301,18 @@ static const char *sctp_row(const char *line, size_t len, void *ctx)
 static void show_sctp_file(const struct sctp_file *f)
 {
 	if (open_sctp_file(f))
-		proc_rows(1, sctp_row, (void *)f);
+		proc_rows(1, NUL_SKIPS, sctp_row, (void *)f);
 }
 
-void show_sctp(void)
+int show_sctp(unsigned want)
 {
 	unsigned i;
 
+	(void)want;
 	/* The classic protocol words have none for SCTP. */
 	if (G.classic_files)
-		return;
-	for (i = 0; i < sizeof(sctp_files) / sizeof(sctp_files[0]); i++) {
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(sctp_files); i++) {
 		const struct sctp_file *f = &sctp_files[i];
 		if ((f->kind == SCTP_EPS ? opt_has(OPT_a | OPT_l) :
 		     !opt_has(OPT_l) || opt_has(OPT_a)) &&
@@ -323,15 +320,10 @@ void show_sctp(void)
 		    (!f->v6 || ENABLE_FEATURE_NETSTAT_IPV6))
 			show_sctp_file(f);
 		/* As net-tools, which returns from main(). */
-		if (f->v6 && sctp_unsupported) {
-			if (json_mode()) {
-				table_end();
-				json_end();
-			}
-			out_flush();
-			_exit(1);
-		}
+		if (f->v6 && sctp_unsupported)
+			return 1;
 	}
+	return 0;
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += sctp.o

@@ -31,12 +31,6 @@ _Noreturn void usage_exit(int status)
 	bb_show_usage();
 }
 
-uint64_t div10(uint64_t v, unsigned *rem)
-{
-	*rem = (unsigned)(v % 10);
-	return v / 10;
-}
-
 #else
 
 /* The //usage: lines of the sources, collected by the build (BusyBox's way). */
@@ -52,42 +46,12 @@ const char *program_name(char **argv)
 
 _Noreturn void usage_exit(int status)
 {
-	if (ENABLE_FEATURE_NETSTAT_USAGE)
-		(status ? raw_err : out_str)(usage_text);
+	if (ENABLE_FEATURE_NETSTAT_USAGE && status)
+		err_text(usage_text, "", "");
+	else if (ENABLE_FEATURE_NETSTAT_USAGE)
+		out_str(usage_text);
 	out_flush();
 	_exit(status);
-}
-
-/* v / 10 without a library division on 32-bit CPUs (Hacker's Delight
- * 10-4): shifts and adds give q within one of the quotient. */
-uint64_t div10(uint64_t v, unsigned *rem)
-{
-	uint64_t q, r;
-
-	/* Values that fit in a machine word (nearly all) divide natively:
-	 * the compiler turns a constant divisor into a multiply. */
-	if (sizeof(void *) == 8) {
-		*rem = (unsigned)(v % 10);
-		return v / 10;
-	}
-	if (v <= 0xffffffffu) {
-		uint32_t w = (uint32_t)v;
-		*rem = w % 10;
-		return w / 10;
-	}
-	q = (v >> 1) + (v >> 2);
-	q += q >> 4;
-	q += q >> 8;
-	q += q >> 16;
-	q += q >> 32;
-	q >>= 3;
-	r = v - ((q << 3) + (q << 1));
-	if (r > 9) {
-		q++;
-		r -= 10;
-	}
-	*rem = (unsigned)r;
-	return q;
 }
 
 #endif

@@ -225,7 +225,7 @@ static unsigned classic_bits(const char *title)
 {
 	unsigned i;
 
-	for (i = 0; i < sizeof(classic_sections) / sizeof(classic_sections[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(classic_sections); i++)
 		if (str_eq(title, classic_sections[i].title))
 			return S->snmp6_pass && classic_sections[i].bits == STATS_TCP
 				       ? STATS_TCP6 : classic_sections[i].bits;
@@ -240,7 +240,7 @@ static void start_section(const char *title, unsigned v6)
 	unsigned i;
 
 	S->sec = 0;
-	for (i = 0; i < sizeof(stats_sections) / sizeof(stats_sections[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(stats_sections); i++)
 		if ((stats_sections[i].flags & STATS_F_V6) == v6 &&
 		    str_eq(title, stats_sections[i].title))
 			S->sec = &stats_sections[i];
@@ -488,11 +488,8 @@ static void cannot_open(void)
 {
 	int err = errno;
 
-	raw_err("cannot open ");
-	raw_err(table_path);
-	raw_err(": ");
-	raw_err(error_text(err));
-	raw_err("\n");
+	err_text("cannot open ", table_path, ": ");
+	err_text(error_text(err), "\n", "");
 }
 
 static void show_inet_statistics(void)
@@ -504,7 +501,7 @@ static void show_inet_statistics(void)
 	read_pairs("net/netstat", 0);
 	if (ENABLE_FEATURE_NETSTAT_SCTP && proc_open("net/sctp/snmp") == 0) {
 		start_section("Sctp", 0);
-		proc_rows(0, sctp_snmp_row, 0);
+		proc_rows(0, NUL_SKIPS, sctp_snmp_row, 0);
 	}
 }
 
@@ -517,7 +514,7 @@ static void show_inet6_statistics(void)
 		return;
 	}
 	memset(&t, 0, sizeof(t));
-	proc_rows(0, snmp6_row, &t);
+	proc_rows(0, NUL_SKIPS, snmp6_row, &t);
 	if (S->classic && !(S->classic & STATS_TCP6))
 		return;
 	S->snmp6_pass = 1;
@@ -553,15 +550,13 @@ int show_statistics(void)
 	/* As net-tools: no protocol switch means all of them. */
 	S->shown = STATS_F_RAW | STATS_F_TCP | STATS_F_UDP | STATS_F_SCTP;
 	if (G.socks & WANT_INET)
-		for (S->shown = i = 0; i < sizeof(switches) / sizeof(switches[0]); i++)
+		for (S->shown = i = 0; i < ARRAY_SIZE(switches); i++)
 			if (G.socks & switches[i][0])
 				S->shown |= switches[i][1];
 	S->classic = ENABLE_FEATURE_NETSTAT_CLASSIC ? G.classic_stats : 0;
 	S->state = NORMAL;
-	if (json_mode()) {
-		json_top_object("statistics");
-		memset(S->json_names, 0, sizeof(S->json_names));
-	}
+	json_top_object("statistics");
+	memset(S->json_names, 0, sizeof(S->json_names));
 	if (S->classic) {
 		if (S->classic & STATS_V4)
 			show_inet_statistics();
@@ -572,8 +567,7 @@ int show_statistics(void)
 	} else {
 		show_inet_statistics();
 	}
-	if (json_mode())
-		out_char('}');
+	json_top_end();
 	return 0;
 }
 

@@ -51,6 +51,9 @@ static const char *parse_unix_line(const char *p, struct unix_socket *s)
 	return 0;
 }
 
+/* Proto, RefCnt, Flags, Type, State, I-Node: net-tools' widths. */
+static const uint8_t column_widths[6] = { 5, 6, 11, 10, 13, 8 };
+
 /* One row; without an Inode column (before Linux 2.2) net-tools shows
  * "-" there and the inode as the path. */
 static void print_unix_row(struct unix_socket *s, int has_inode,
@@ -100,7 +103,7 @@ static void print_unix_row(struct unix_socket *s, int has_inode,
 		return;
 	}
 	for (i = 0; i < 6; i++) {
-		out_left(col[i], (unsigned char)"\5\6\13\12\15\10"[i]);
+		out_left(col[i], column_widths[i]);
 		out_char(' ');
 	}
 	if (ENABLE_FEATURE_NETSTAT_PRG && opt_has(OPT_p)) {
@@ -165,7 +168,7 @@ int show_unix(void)
 	}
 	/* The kernel writes '@' for NUL bytes in names; a NUL left in a path
 	 * is reported and printed escaped. */
-	proc_rows(ROWS_NUL_GOES_ON, unix_row, &has_inode);
+	proc_rows(0, NUL_GOES_ON, unix_row, &has_inode);
 	table_end();
 	return 0;
 }

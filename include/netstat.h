@@ -72,13 +72,17 @@ extern struct netstat_globals G;
 #define opt_has(bit) (G.opts & (bit))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- memory (io.c) ---- */
+/* ---- the run's memory (state.c) ---- */
 /* size zeroed bytes that last until exit: the state of a feature, mapped
  * when the feature first runs, so that no large array sits in .bss (in a
  * BusyBox every applet would map it). Out of memory ends the run. */
 void *state_alloc(size_t size);
+/* The output buffer, OUT_BUF bytes, in the first pages state_alloc's
+ * small pieces share. */
+enum { OUT_BUF = 7168 };
+char *output_buffer(void);
 
-/* ---- output: a buffered writer on fd 1 (io.c) ---- */
+/* ---- output: stdout through a buffer, and stderr (out.c) ---- */
 void out_flush(void);
 void out_char(char c);
 void out_mem(const char *s, size_t n);
@@ -93,8 +97,10 @@ void out_u64_left(uint64_t v, unsigned width);
 void out_spaces(unsigned n);
 /* Copies s to the output with bytes below 0x20 and 0x7f as \ooo. */
 void out_escaped(const char *s, size_t n);
+/* a, b and c on stderr, after what stdout holds so far. */
+void err_text(const char *a, const char *b, const char *c);
 
-/* ---- JSON (fields.c): one document a round, tables of rows in it;
+/* ---- JSON (json.c): one document a round, tables of rows in it;
  * the members of a row come from out_fmt's %{key} conversions ---- */
 #if ENABLE_FEATURE_NETSTAT_JSON
 void row_begin(void);
@@ -104,9 +110,10 @@ void json_begin(void);
 void json_end(void);
 void table_begin(const char *key);
 void table_end(void);
-/* "key":{ at the top of the document (closed by out_char('}')), and
+/* "key":{ at the top of the document, closed by json_top_end, and
  * objects in it; the members of one are json_member's. */
 void json_top_object(const char *key);
+void json_top_end(void);
 void json_object(const char *name, size_t n);
 void json_object_end(void);
 /* "key": number text, or "key": "s" (s NULL: null); for out_fmt. */
@@ -134,6 +141,7 @@ static inline void json_end(void) {}
 static inline void table_begin(const char *key) { (void)key; }
 static inline void table_end(void) {}
 static inline void json_top_object(const char *key) { (void)key; }
+static inline void json_top_end(void) {}
 static inline void json_object(const char *name, size_t n) { (void)name, (void)n; }
 static inline void json_object_end(void) {}
 static inline void json_member(const char *key, size_t key_len, const char *s,
@@ -159,18 +167,43 @@ static inline void json_list_end(void) {}
 #endif
 #define json_mode() (opt_has(OPT_json) != 0)
 
-/* ---- formatters: write into buf, return the length (fmt.c) ---- */
+/* ---- formatters and scanners, the lowest layer (fmt.c) ---- */
+/* Formatters write into buf and return the length. */
 enum { U64_FMT = 21, IP4_FMT = 16, IP6_FMT = 46 };
 unsigned fmt_u64(char *buf, uint64_t v);
-/* The text of an errno value, as glibc words the ones we meet. */
-const char *error_text(int err);
 unsigned fmt_i64(char *buf, int64_t v);
 unsigned fmt_ip4(char *buf, const uint8_t *addr);
 unsigned fmt_ip6(char *buf, const uint8_t *addr);
 /* "12.34" for v/100 with two decimals, in integer arithmetic. */
 unsigned fmt_hundredths(char *buf, uint64_t v);
+/* v / 10 and its remainder: native where a word holds v, else shifts
+ * and adds (no library division); libgcc's inside BusyBox. */
+uint64_t div10(uint64_t v, unsigned *rem);
+/* The text of an errno value, as glibc words the ones we meet. */
+const char *error_text(int err);
+/* A dotted quad or IPv6 text address into out; 4, 16 or 0 (not one). */
+int parse_ip(const char *s, uint8_t *out);
+/* Whether a 16-byte address is IPv4-mapped (::ffff:a.b.c.d). */
+int is_v4_mapped(const uint8_t *addr);
+/* Hex/decimal field scanners: advance *p past the digits; return 0 if
+ * there were none or the value does not fit. */
+int scan_hex(const char **p, uint64_t *v, unsigned max_digits);
+int scan_dec(const char **p, uint64_t *v);
+int scan_dec_signed(const char **p, int64_t *v);
+void skip_spaces(const char **p);
+int is_space(int c);
+static inline int is_digit(int c)
+{
+	return (unsigned)c - '0' < 10;
+}
+/* The n-th string of a packed list "a\0b\0..." (the caller bounds n). */
+const char *nth_string(const char *list, unsigned n);
+int str_eq(const char *a, const char *b);
+int str_case_eq(const char *a, const char *b);
+/* The n bytes at s as a string in buf, cut to size - 1. */
+void copy_word(char *buf, size_t size, const char *s, size_t n);
 
-/* ---- messages on fd 2 (io.c) ---- */
+/* ---- messages on stderr (msg.c) ---- */
 /* "netstat: a b c\n"; NULL ends the list. */
 void msg(const char *first, ...);
 /* "netstat: PATH: line N: WHAT\n"; the exit status becomes 1 (anything
@@ -178,9 +211,6 @@ void msg(const char *first, ...);
 void msg_line(const char *path, unsigned line, const char *what);
 /* "netstat: PATH: strerror(errno)\n"; the exit status becomes 1 */
 void msg_errno(const char *path, int err);
-void raw_err(const char *s);
-/* a, b and c on stderr, after what stdout holds so far. */
-void err_text(const char *a, const char *b, const char *c);
 /* "netstat: no support for `WHAT' on this system." or, with proto,
  * "`WHAT (PROTO)'", as net-tools says a table is missing. */
 void no_support(const char *what, const char *proto);
@@ -189,11 +219,10 @@ void no_support(const char *what, const char *proto);
 /* The usage text, then exit with status: standalone on stdout for 0, else
  * on stderr; inside BusyBox BusyBox's own print of it (on stderr). */
 _Noreturn void usage_exit(int status) __attribute__((cold));
-uint64_t div10(uint64_t v, unsigned *rem);
 /* The name getopt's messages give: argv[0], or BusyBox's applet name. */
 const char *program_name(char **argv);
 
-/* ---- input: a bounded line reader on read() (io.c) ---- */
+/* ---- reading /proc: the line reader and the row loop (reader.c) ---- */
 /* The fuzz build uses a small buffer, so that inputs of a few KB reach the
  * overlong-line and buffer-boundary paths. */
 enum { LINE_MAX_LEN = NETSTAT_FUZZING ? 1023 : 8191 };
@@ -225,24 +254,45 @@ enum line_result read_line(struct line_reader *r, char **line, size_t *len);
 enum { PATH_BUF = 512 };
 char *proc_path(char *buf, const char *rel);
 
-/* ---- small parsing helpers (fmt.c) ---- */
-/* Hex/decimal field scanners: advance *p past the digits; return 0 if
- * there were none or the value does not fit. */
-int scan_hex(const char **p, uint64_t *v, unsigned max_digits);
-int scan_dec(const char **p, uint64_t *v);
-int scan_dec_signed(const char **p, int64_t *v);
-void skip_spaces(const char **p);
-int is_space(int c);
-static inline int is_digit(int c)
-{
-	return (unsigned)c - '0' < 10;
-}
-/* The n-th string of a packed list "a\0b\0..." (the caller bounds n). */
-const char *nth_string(const char *list, unsigned n);
-int str_eq(const char *a, const char *b);
-/* The n bytes at s as a string in buf, cut to size - 1. */
-void copy_word(char *buf, size_t size, const char *s, size_t n);
-int str_case_eq(const char *a, const char *b);
+/* Scans the whitespace-separated fields of a /proc line by a spec letter
+ * each (see reader.c); 0, or what is wrong. */
+const char *scan_fields(const char *p, const char *spec, ...);
+/* Set by scan_fields (and row parsers) when a row has more fields than
+ * they read; proc_rows prints the row and says so. */
+extern int row_extra_fields;
+/* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
+ * be opened. */
+int proc_open(const char *rel);
+/* A row of a /proc table: the line (NUL-terminated, len bytes), what the
+ * caller passed; 0, or what is wrong with the line. */
+typedef const char *proc_row_fn(const char *line, size_t len, void *ctx);
+/* What proc_rows does with a line that holds a NUL byte: SKIPS reports it
+ * and does not hand it on; IF_BAD looks for one only when the row found
+ * the line bad (a hot table's parse then pays nothing); GOES_ON reports
+ * it and hands the line on all the same; ROW_SAYS leaves it to the row. */
+enum nul_rule { NUL_SKIPS, NUL_IF_BAD, NUL_GOES_ON, NUL_ROW_SAYS };
+/* Hands each line after the first skip to row, reports what row finds
+ * wrong with the line number, and closes the file. Returns the number of
+ * lines the file had. */
+unsigned proc_rows(unsigned skip, enum nul_rule nul, proc_row_fn *row,
+		   void *ctx);
+/* The number of the line proc_rows handed to row. */
+extern unsigned row_line_no;
+/* proc_open and proc_rows (NUL_SKIPS). */
+int proc_table(const char *rel, unsigned skip, proc_row_fn *row, void *ctx);
+/* The path proc_open opened last. */
+extern char *table_path;	/* PATH_BUF bytes, mapped by proc_open */
+
+/* ---- a view's row: text columns or JSON members (row.c) ---- */
+/* A small printf for table rows: %s (control bytes escaped as \ooo),
+ * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
+ * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width.
+ * With --json only conversions with a key print, as members:
+ * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
+ * literal text and conversions without a key are text only. d and u
+ * are JSON numbers, s and I strings (a NULL s: null), N a number's text
+ * (NULL: null), b (int) true or false; x is text only. */
+void out_fmt(const char *fmt, ...);
 
 /* ---- names (names.c) ---- */
 /* Host name for a 4- or 16-byte address; numeric text when none. */
@@ -259,8 +309,6 @@ int host_lookup(char *buf, size_t size, const uint8_t *addr, int family);
 /* Starts the DNS question for an address host_name will be asked about
  * soon, so that several are out at once. */
 void host_prefetch(const uint8_t *addr, int family);
-/* A dotted quad or IPv6 text address into out; 4, 16 or 0 (not one). */
-int parse_ip(const char *s, uint8_t *out);
 
 /* ---- resolv.c: reverse DNS, one time budget per run ---- */
 enum { DNS_NAME_MAX = 255 };
@@ -277,63 +325,25 @@ int dns_own_socket(unsigned local_port, const uint8_t *remote, int v6);
  * the dotted quad. */
 int network_name(char *buf, size_t size, const uint8_t *addr);
 
-/* ---- io.c: row helpers shared by route.c, groups.c, iface.c ---- */
-/* A small printf for table rows: %s (control bytes escaped as \ooo),
- * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
- * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width.
- * With --json only conversions with a key print, as members:
- * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
- * literal text and conversions without a key are text only. d and u
- * are JSON numbers, s and I strings (a NULL s: null), N a number's text
- * (NULL: null), b (int) true or false; x is text only. */
-void out_fmt(const char *fmt, ...);
-/* Scans the whitespace-separated fields of a /proc line by a spec letter
- * each (see io.c); 0, or what is wrong. */
-const char *scan_fields(const char *p, const char *spec, ...);
-/* Set by scan_fields (and row parsers) when a row has more fields than
- * they read; proc_rows prints the row and says so. */
-extern int row_extra_fields;
-/* "abc" on stderr, and a newline unless b starts with a space. */
-void err_line(const char *a, const char *b, const char *c);
-/* Opens $PROC_ROOT/<rel> for proc_rows; -1 with errno set when it cannot
- * be opened. */
-int proc_open(const char *rel);
-/* A row of a /proc table: the line (NUL-terminated, len bytes), what the
- * caller passed; 0, or what is wrong with the line. */
-typedef const char *proc_row_fn(const char *line, size_t len, void *ctx);
-/* What skip adds for lines with NUL bytes: by default the line is
- * reported and not handed on; IF_BAD looks for one only when row found
- * the line bad (a hot table's parse then pays nothing); GOES_ON reports
- * it and hands the line on all the same; ROW leaves it to row. */
-enum {
-	ROWS_NUL_IF_BAD = 1u << 30,
-	ROWS_NUL_GOES_ON = 2u << 30,
-	ROWS_NUL_ROW = 3u << 30,
-};
-/* Hands each line after the first skip to row, reports what row
- * finds wrong with the line number, and closes the file. Returns the
- * number of lines the file had. */
-unsigned proc_rows(unsigned skip, proc_row_fn *row, void *ctx);
-/* The number of the line proc_rows handed to row. */
-extern unsigned row_line_no;
-/* proc_open and proc_rows. */
-int proc_table(const char *rel, unsigned skip, proc_row_fn *row, void *ctx);
-/* The path proc_open opened last. */
-extern char *table_path;	/* PATH_BUF bytes, mapped by proc_open */
-
-/* ---- inet.c: the Internet socket table ---- */
+/* ---- the socket tables ---- */
 enum { NAME_HOST_MAX = 128 };
-int show_inet(void);
-/* "Active Internet connections (w/o servers)" and friends. */
+/* sockets.c: what they share. "Active Internet connections (w/o
+ * servers)" and friends; the Internet table's title and columns (JSON:
+ * its table). */
 void print_socket_header(const char *what);
+void print_internet_header(void);
 /* The columns after State: User and Inode (-e), program (-p). */
 void print_socket_tail(uint32_t uid, uint64_t inode);
-/* JSON: "pid" and "program" (null when no process has the socket). */
+/* JSON: "pid" and "program_name" (null when no process has the socket). */
 void program_json(uint64_t inode);
 /* The kernel's TCP state number as net-tools names it, or UNKNOWN(n) in
  * buf (24 bytes). SCTP's state column holds the same numbers. */
 const char *tcp_state_name(unsigned state, char *buf);
-
+/* inet.c: the v4 and v6 files of a protocol (WANT_TCP, _UDP, _UDPLITE,
+ * _RAW); sctp.c: SCTP's endpoints and associations. Non-zero ends the
+ * listing (a kernel without SCTP for -S, as net-tools). */
+int show_inet_protocol(unsigned want);
+int show_sctp(unsigned want);
 /* Whether any Internet table is left once the classic protocol words
  * narrow the switches' choice. */
 int inet_files_selected(void);
@@ -370,9 +380,6 @@ uint64_t snmp_value(const char *section, const char *name);
 
 /* ---- conntrack.c ---- */
 int show_conntrack(void);
-
-/* ---- sctp.c ---- */
-void show_sctp(void);
 
 /* ---- classic.c: classic (Windows) netstat views ---- */
 int show_ethernet_summary(void);

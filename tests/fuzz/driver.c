@@ -61,7 +61,7 @@ static const char lo_dev[] =
 	"    lo:    3467      33    0    0    0     0          0         0     3467      33    0    0    0     0       0          0\n";
 
 #if defined(FUZZ_TARGET_ctnetlink)
-#include "../../applet/conntrack.c"
+#include "../../applet/ctnetlink.c"
 #endif
 #if defined(FUZZ_TARGET_dns)
 /* The reply parser of resolv.c, fed answers to one real question (for
@@ -327,6 +327,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The Internet table as netstat.c lists it, for the protocols of G.socks. */
+static void show_inet(void)
+{
+	print_internet_header();
+	if (G.socks & WANT_TCP)
+		show_inet_protocol(WANT_TCP);
+	if (G.socks & WANT_SCTP)
+		show_sctp(WANT_SCTP);
+	if (G.socks & WANT_UDP)
+		show_inet_protocol(WANT_UDP);
+	if (G.socks & WANT_RAW)
+		show_inet_protocol(WANT_RAW);
+	table_end();
+}
+
 static void run_target(const uint8_t *data, size_t size)
 {
 	memset(fuzz_files, 0, sizeof(fuzz_files));
@@ -408,7 +423,7 @@ static void run_target(const uint8_t *data, size_t size)
 	nl_message_no = 0;
 	table_begin("nat");	/* what print_conntrack_header opens */
 	nl_messages(data + 1, size - 1, (data[0] & 0x40) ? FAMILY_INET6 :
-		    FAMILY_INET | FAMILY_INET6);
+		    FAMILY_INET | FAMILY_INET6, print_conntrack);
 	table_end();
 #elif defined(FUZZ_TARGET_hosts) || defined(FUZZ_TARGET_networks) || \
 	defined(FUZZ_TARGET_passwd) || defined(FUZZ_TARGET_services) || \

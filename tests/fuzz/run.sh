@@ -54,10 +54,10 @@ if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
 fi
 for t in $targets; do
 	bin=$out/fuzz-$t
-	# the dns and ctnetlink targets include resolv.c and conntrack.c
+	# the dns and ctnetlink targets include resolv.c and ctnetlink.c
 	objs=$(ls "$out"/obj/*.o)
 	[ "$t" = dns ] && objs=$(echo "$objs" | grep -v '/resolv\.o$')
-	[ "$t" = ctnetlink ] && objs=$(echo "$objs" | grep -v '/conntrack\.o$')
+	[ "$t" = ctnetlink ] && objs=$(echo "$objs" | grep -v '/ctnetlink\.o$')
 	# shellcheck disable=SC2086
 	clang $cflags -DFUZZ_TARGET_$t -fsanitize=fuzzer,address,undefined \
 		-o "$bin" tests/fuzz/driver.c $objs 2>"$out/build-$t.log" ||

@@ -1,7 +1,7 @@
 /* Classic (Windows) netstat -e: interface totals, received and sent. */
 #include "netstat.h"
 
-//kbuild:lib-$(CONFIG_NETSTAT) += classic.o
+//kbuild:lib-$(CONFIG_NETSTAT) += ethernet.o
 
 /* /proc/net/dev columns, as dev_totals() returns them. */
 enum { RX_BYTES, RX_PACKETS, RX_ERRS, RX_DROP, RX_MULTICAST = 7,
@@ -37,7 +37,7 @@ int show_ethernet_summary(void)
 			&sum[RX_BYTES], &sum[TX_BYTES], &sum[RX_PACKETS],
 			&sum[TX_PACKETS], &sum[RX_MULTICAST], &sum[RX_DROP],
 			&sum[TX_DROP], &sum[RX_ERRS], &sum[TX_ERRS], &v);
-		out_char('}');
+		json_top_end();
 		return 0;
 	}
 	out_str("Interface Statistics\n\n"

@@ -6,7 +6,7 @@
 
 #include "netstat.h"
 
-//kbuild:lib-$(CONFIG_NETSTAT) += fields.o
+//kbuild:lib-$(CONFIG_NETSTAT) += json.o
 
 #if ENABLE_FEATURE_NETSTAT_JSON
 static uint8_t json_tables, json_rows, json_members;
@@ -157,11 +157,19 @@ void table_begin(const char *key)
 }
 
 /* "key":{ at the top of the document; its members are json_member's or
- * json_object's. */
+ * json_object's, json_top_end closes it. */
 void json_top_object(const char *key)
 {
+	if (!opt_has(OPT_json))
+		return;
 	json_top(key, '{');
 	json_members = 0;
+}
+
+void json_top_end(void)
+{
+	if (opt_has(OPT_json))
+		out_char('}');
 }
 
 /* "name":{ as a member of a row or object; json_object_end closes it. */
