@@ -307,7 +307,7 @@ static const char *inet6_row(const char *p, size_t len, void *ctx)
 		text[fmt_ip6(text, addr)] = 0;
 		row_begin();
 		out_fmt("%{family}=s        inet6 %{local}s  prefixlen %{prefixlen}d"
-			"  scopeid 0x%x", "inet6", text, (int)plen, (unsigned long)scope);
+			"  scopeid 0x%x", "inet6", text, (int)plen, (int)scope);
 		if (json_mode())
 			out_fmt("%{broadcast}=s%{address}=s%{scope}=s", (char *)0,
 				(char *)0, scope_word(scope));

@@ -500,42 +500,45 @@ static void apply_option(const struct option_row *r, const char *arg)
 	}
 }
 
-/* --name[=value], abbreviated as glibc's getopt_long allows. */
+/* --name[=value], abbreviated as glibc's getopt_long allows: the name
+ * itself, else the first of net-tools' names it starts, else the first of
+ * ours; the others it starts that do something else make it ambiguous. */
 static void parse_long(const char *a, char **argv, int *i)
 {
 	const char *eq = strchr(a, '='), *n;
-	size_t len = eq ? (size_t)(eq - a) : strlen(a);
-	const struct option_row *r, *found = 0;
-	char ambiguous[ARRAY_SIZE(option_rows)] = { 0 }, list[320];
-	unsigned k, pass;
-	size_t used = 0;
+	size_t len = eq ? (size_t)(eq - a) : strlen(a), used = 0;
+	const struct option_row *r, *first[2] = { 0, 0 };
+	/* per row: 1 + whose, when it is a match that does something else */
+	uint8_t clash[ARRAY_SIZE(option_rows)] = { 0 }, whose;
+	char list[320];
+	unsigned k;
 
 	if (!ENABLE_FEATURE_NETSTAT_LONG_OPTIONS)
 		bad_option("unrecognized option '--", a, "'", "");
-	/* the name itself, else an abbreviation of net-tools' names, else
-	 * one of ours */
-	for (pass = 0; !found && pass < 3; pass++) {
-		for (r = option_rows, n = option_names; r < option_rows + ARRAY_SIZE(option_rows);
-		     r++, n += strlen(n) + 1) {
-			if (!*n || strncmp(n, a, len) ||
-			    (pass ? r->ours != (pass == 2) : n[len] != 0))
-				continue;
-			if (!found)
-				found = r;
-			/* glibc compares what they do, as we compare all but
-			 * the letter (a family's name says which it is) */
-			else if (found->value != r->value || found->arg != r->arg ||
-				 found->action != r->action)
-				ambiguous[found - option_rows] = ambiguous[r - option_rows] = 1;
-			if (!pass)
-				break;
+	for (r = option_rows, n = option_names; r < option_rows + ARRAY_SIZE(option_rows);
+	     r++, n += strlen(n) + 1) {
+		if (!*n || strncmp(n, a, len))
+			continue;
+		if (!n[len]) {
+			first[0] = r, first[1] = 0;
+			memset(clash, 0, sizeof(clash));
+			break;
 		}
+		whose = r->ours;
+		if (!first[whose])
+			first[whose] = r;
+		/* glibc compares what they do; a family's name says which */
+		else if (first[whose]->value != r->value || first[whose]->arg != r->arg ||
+			 first[whose]->action != r->action)
+			clash[first[whose] - option_rows] = clash[r - option_rows] = 1 + whose;
 	}
-	if (!found)
+	whose = !first[0];
+	r = first[whose];
+	if (!r)
 		bad_option("unrecognized option '--", a, "'", "");
-	if (memchr(ambiguous, 1, sizeof(ambiguous))) {
+	if (memchr(clash, 1 + whose, sizeof(clash))) {
 		for (k = 0; k < ARRAY_SIZE(option_rows); k++)
-			if (ambiguous[k]) {
+			if (clash[k] == 1 + whose) {
 				n = option_name(&option_rows[k]);
 				memcpy(list + used, " '--", 4);
 				memcpy(list + used + 4, n, strlen(n));
@@ -545,15 +548,15 @@ static void parse_long(const char *a, char **argv, int *i)
 		list[used] = 0;
 		bad_option("option '--", a, "' is ambiguous; possibilities:", list);
 	}
-	n = option_name(found);
-	if (eq && found->arg == ARG_NONE)
+	n = option_name(r);
+	if (eq && r->arg == ARG_NONE)
 		bad_option("option '--", n, "' doesn't allow an argument", "");
-	if (!eq && found->arg == ARG_REQUIRED) {
+	if (!eq && r->arg == ARG_REQUIRED) {
 		if (!argv[*i + 1])
 			bad_option("option '--", n, "' requires an argument", "");
 		eq = argv[++*i] - 1;
 	}
-	apply_option(found, eq ? eq + 1 : 0);
+	apply_option(r, eq ? eq + 1 : 0);
 }
 
 /* -abc: letters, the last may take the rest of the word or the next. */

@@ -240,6 +240,9 @@ const char *scan_fields(const char *p, const char *spec, ...)
 		uint64_t v = 0;
 		unsigned n;
 		char c = *spec;
+		/* every field goes to a pointer: one va_arg (each costs
+		 * dozens of bytes where va_list is a structure) */
+		void *dst = va_arg(ap, void *);
 
 		skip_spaces(&p);
 		start = p;
@@ -247,7 +250,7 @@ const char *scan_fields(const char *p, const char *spec, ...)
 		if (!*p)
 			goto short_line;
 		if (c == 'w') {
-			char *out = va_arg(ap, char *);
+			char *out = dst;
 			for (n = 0; *p && !is_space((unsigned char)*p); p++)
 				if (n < 16)
 					out[n++] = *p;
@@ -255,7 +258,7 @@ const char *scan_fields(const char *p, const char *spec, ...)
 			if (p - start > 16)
 				goto bad;
 		} else if (c == 'B') {
-			uint8_t *out = va_arg(ap, uint8_t *);
+			uint8_t *out = dst;
 			for (n = 0; n < 16; n++) {
 				start = p;
 				if (!scan_hex(&p, &v, 2) || p - start != 2)
@@ -266,14 +269,14 @@ const char *scan_fields(const char *p, const char *spec, ...)
 			int64_t sv;
 			if (!scan_dec_signed(&p, &sv))
 				goto bad;
-			*va_arg(ap, int32_t *) = (int32_t)(uint32_t)(uint64_t)sv;
+			*(int32_t *)dst = (int32_t)(uint32_t)(uint64_t)sv;
 		} else if (c == 'u') {
-			if (!scan_dec(&p, va_arg(ap, uint64_t *)))
+			if (!scan_dec(&p, dst))
 				goto bad;
 		} else {
 			if (!scan_hex(&p, &v, 8) || (c == 'A' && p - start != 8))
 				goto bad;
-			*va_arg(ap, uint32_t *) = (uint32_t)v;
+			*(uint32_t *)dst = (uint32_t)v;
 		}
 		if (*p && !is_space((unsigned char)*p))
 			goto bad;

@@ -15,8 +15,10 @@ void out_fmt(const char *fmt, ...)
 	va_start(ap, fmt);
 	while (*fmt) {
 		unsigned width = 0, len, shown, i, key_len = 0;
-		int left = 0, json_only = 0;
+		int left = 0, json_only = 0, v = 0;
 		const char *s = num, *number = num, *key = 0;
+		const void *p = 0;
+		char c;
 
 		for (len = 0; fmt[len] && fmt[len] != '%'; len++)
 			;
@@ -37,36 +39,35 @@ void out_fmt(const char *fmt, ...)
 			left = 1, fmt++;
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (unsigned)(*fmt++ - '0');
-		switch (*fmt++) {
-		case 's':
-			s = va_arg(ap, const char *);
+		/* one va_arg for the pointers, one for the ints (each costs
+		 * dozens of bytes where va_list is a structure, as on aarch64) */
+		c = *fmt++;
+		if (c == 'd' || c == 'b' || c == 'x')
+			v = va_arg(ap, int);
+		else
+			p = va_arg(ap, const void *);
+		if (c == 's') {
+			s = p;
 			number = 0;
-			break;
-		case 'N':	/* a number's text; NULL: null */
-			s = number = va_arg(ap, const char *);
-			break;
-		case 'b':	/* int: JSON true or false */
-			s = number = va_arg(ap, int) ? "true" : "false";
-			break;
-		case 'd':
-			num[fmt_i64(num, va_arg(ap, int))] = 0;
-			break;
-		case 'u':
-			num[fmt_u64(num, *va_arg(ap, const uint64_t *))] = 0;
-			break;
-		case 'I':
-			num[fmt_ip4(num, va_arg(ap, const uint8_t *))] = 0;
+		} else if (c == 'N') {	/* a number's text; NULL: null */
+			s = number = p;
+		} else if (c == 'b') {	/* JSON true or false */
+			s = number = v ? "true" : "false";
+		} else if (c == 'd') {
+			num[fmt_i64(num, v)] = 0;
+		} else if (c == 'u') {
+			num[fmt_u64(num, *(const uint64_t *)p)] = 0;
+		} else if (c == 'I') {
+			num[fmt_ip4(num, p)] = 0;
 			number = 0;
-			break;
-		default: {	/* x, text only */
-			unsigned long v = va_arg(ap, unsigned long);
+		} else {	/* x, text only */
+			unsigned x = (unsigned)v;
 			char *e = num + sizeof(num) - 1;
 			*e = 0;
 			do
-				*--e = "0123456789abcdef"[v & 15];
-			while (v >>= 4);
+				*--e = "0123456789abcdef"[x & 15];
+			while (x >>= 4);
 			s = e;
-		}
 		}
 		if (json) {
 			if (key)

@@ -93,8 +93,8 @@ static int next_address(const char **p, const char *end, unsigned kind,
 			uint8_t *addr)
 {
 	const char *s = *p, *w;
-	uint64_t v;
-	unsigned i;
+	char word[IP6_FMT];
+	int len;
 
 	while (s < end && is_space((unsigned char)*s))
 		s++;
@@ -104,24 +104,13 @@ static int next_address(const char **p, const char *end, unsigned kind,
 		s++;
 	for (w = s; w < end && !is_space((unsigned char)*w); w++)
 		;
-	if (!memchr(s, ':', (size_t)(w - s))) {
-		for (i = 0; i < 4; i++) {
-			if ((i && *s++ != '.') || !scan_dec(&s, &v) || v > 255)
-				return -1;
-			addr[i] = (uint8_t)v;
-		}
-	} else {
-		for (i = 0; i < 16; i += 2) {
-			if ((i && *s++ != ':') || !scan_hex(&s, &v, 4))
-				return -1;
-			addr[i] = (uint8_t)(v >> 8);
-			addr[i + 1] = (uint8_t)v;
-		}
-	}
-	if (s != w)
+	if ((size_t)(w - s) >= sizeof(word))
 		return -1;
-	*p = s;
-	return i;
+	copy_word(word, sizeof(word), s, (size_t)(w - s));
+	len = parse_ip(word, addr);
+	*p = w;
+	/* the kernel writes every group of eight, none left out (%pI6) */
+	return len == 4 || (len == 16 && w - s == 39) ? len : -1;
 }
 
 /* "host:port" (or the host alone, or nothing when the list has ended)

@@ -20,7 +20,8 @@ enum {
 struct stats_section {
 	char title[8];
 	uint8_t flags;
-	uint16_t entries;	/* offset in stats_text */
+	uint8_t count;		/* its entries */
+	uint16_t entries;	/* the first, in stats_names (5 bytes each) */
 };
 
 #include "stats_table.h"
@@ -91,16 +92,14 @@ static char *unpack(char *out, const unsigned char *p)
 	return out;
 }
 
-/* Where s goes on after the packed string p, NULL if they differ. */
-static const char *match_packed(const unsigned char *p, const char *s)
+/* FNV-1a of n bytes: the table holds its names' (tests/stats). */
+static uint32_t name_hash(const char *s, size_t n)
 {
-	for (; s && *p; p++) {
-		if (*p & 0x80)
-			s = match_packed(stats_tokens + S->token_at[*p & 0x7f], s);
-		else if (*s++ != (char)*p)
-			return NULL;
-	}
-	return s;
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
 }
 
 /* The sentence number of *name in the current section, -1 if net-tools
@@ -108,7 +107,8 @@ static const char *match_packed(const unsigned char *p, const char *s)
 static int find_counter(const char **name)
 {
 	const unsigned char *p;
-	const char *end;
+	uint32_t h;
+	unsigned i;
 
 	if (!S->sec)
 		return -1;
@@ -118,11 +118,11 @@ static int find_counter(const char **name)
 			return -1;
 		*name += n;
 	}
-	for (p = stats_text + S->sec->entries; *p; p += ustrlen(p) + 2) {
-		end = match_packed(p, *name);
-		if (end && !*end)
-			return p[ustrlen(p) + 1];
-	}
+	h = name_hash(*name, strlen(*name));
+	p = stats_names + 5 * S->sec->entries;
+	for (i = 0; i < S->sec->count; i++, p += 5)
+		if ((uint32_t)(p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24) == h)
+			return p[4];
 	return -1;
 }
 
@@ -149,12 +149,9 @@ static unsigned indent(void)
  * full it takes no new name. */
 static int seen_before(uint32_t *set, unsigned size, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = name_hash(s, n) | 1;
 	unsigned i;
 
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	h |= 1;
 	for (i = 1 + h % (size - 1); set[i]; i = 1 + i % (size - 1))
 		if (set[i] == h)
 			return 1;

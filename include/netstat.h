@@ -286,7 +286,7 @@ extern char *table_path;	/* PATH_BUF bytes, mapped by proc_open */
 /* ---- a view's row: text columns or JSON members (row.c) ---- */
 /* A small printf for table rows: %s (control bytes escaped as \ooo),
  * %I (const uint8_t *: an IPv4 address), %d (int), %u (const uint64_t *:
- * a pointer, cheaper to pass), %x (unsigned long); the '-' flag, a width.
+ * a pointer, cheaper to pass), %x (int, in hex); the '-' flag, a width.
  * With --json only conversions with a key print, as members:
  * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
  * literal text and conversions without a key are text only. d and u

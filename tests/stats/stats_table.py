@@ -7,11 +7,16 @@ Every name and sentence is a byte string in which a byte of 0x80 or more
 stands for one of up to 128 tokens: common fragments picked greedily by
 the bytes they save. A token's text may itself hold earlier tokens.
 
-stats_text holds the sentences (each ends in 0), then per section its
-entries: the name (without the section prefix) ending in 0, then one byte,
-the sentence number; an empty name ends the section. Sentence 0 is the
-silent one; then the "number" sentences, the "opt" ones, the histogram ones.
+stats_text holds the sentences (each ends in 0). Sentence 0 is the silent
+one; then the "number" sentences, the "opt" ones, the histogram ones.
+stats_names holds per section its entries, five bytes each: the 32-bit
+FNV-1a hash of the name (without the section prefix), low byte first, and
+the sentence number. The names need only be matched, never printed: a
+hash stands for each (no two names of a section, nor any counter name the
+kernels of tests/fixtures or this machine print, share one).
 """
+import glob
+import subprocess
 import os
 import sys
 
@@ -102,6 +107,39 @@ def replace(seq, key, code):
     return out
 
 
+def fnv1a(name):
+    h = 2166136261
+    for b in name.encode():
+        h = ((h ^ b) * 16777619) & 0xffffffff
+    return h
+
+
+def known_counter_names():
+    """Every counter name the kernels we have seen print, section by
+    section, as stats.c would hash them (prefixed sections' without the
+    title): a name of the table must not share a hash with one of them."""
+    top = os.path.join(HERE, "..", "..")
+    names = {}
+    for path in glob.glob(os.path.join(top, "tests", "fixtures", "*", "net", "*")):
+        base = os.path.basename(path)
+        try:
+            lines = open(path, errors="replace").read().split("\n")
+        except (IsADirectoryError, OSError):
+            continue
+        if base in ("snmp", "netstat"):
+            for line in lines[0::2]:
+                if ":" in line:
+                    title, rest = line.split(":", 1)
+                    names.setdefault(title, set()).update(rest.split())
+        elif base == "snmp6":
+            for line in lines:
+                f = line.split()
+                if f:
+                    title = f[0][:f[0].index("6") + 1] if "6" in f[0] else f[0]
+                    names.setdefault(title, set()).add(f[0][len(title):] if title in ("Ip6", "Icmp6", "Udp6", "UdpLite6") else f[0])
+    return names
+
+
 def c_bytes(name, data):
     lines, cur = [], ""
     for b in data:
@@ -128,21 +166,28 @@ def main():
     index = {s: i for i, s in enumerate(sentences)}
     assert len(sentences) < 256
     names = [e[0] for sec in sections for e in sec["entries"]]
-    strings = [s.encode() for s in sentences[1:]] + [n.encode() for n in names]
+    strings = [s.encode() for s in sentences[1:]]
     tokens, packed = pick_tokens(strings)
-    packed_sentences = packed[:len(sentences) - 1]
-    packed_names = iter(packed[len(sentences) - 1:])
 
     text = bytearray(b"\0")          # sentence 0: silent
-    for p in packed_sentences:
+    for p in packed:
         text += p + b"\0"
+    assert len(text) < 65536
+    seen = known_counter_names()
+    entries = bytearray()
     rows = []
     for sec in sections:
-        rows.append((sec, len(text)))
+        rows.append((sec, len(entries) // 5, len(sec["entries"])))
+        hashes = {}
         for name, kind, sentence in sec["entries"]:
-            text += next(packed_names) + b"\0" + bytes([index[sentence]])
-        text += b"\0"
-    assert len(text) < 65536
+            h = fnv1a(name)
+            assert h not in hashes, (sec["title"], name, hashes.get(h))
+            hashes[h] = name
+            entries += h.to_bytes(4, "little") + bytes([index[sentence]])
+        for other in seen.get(sec["title"], ()):
+            h = fnv1a(other)
+            assert hashes.get(h, other) == other, (sec["title"], other, hashes[h])
+    assert len(entries) // 5 < 65536
     tok = bytearray()
     for t in tokens:
         tok += bytes(t) + b"\0"
@@ -159,19 +204,20 @@ def main():
            "};",
            c_bytes("stats_tokens", tok),
            c_bytes("stats_text", text),
+           c_bytes("stats_names", entries),
            "static const struct stats_section stats_sections[] = {"]
-    for sec, off in rows:
+    for sec, off, count in rows:
         flags = [CLASSES[sec["class"]]]
         if sec["v6"]:
             flags.append("STATS_F_V6")
         if sec["prefixed"]:
             flags.append("STATS_F_PREFIXED")
-        out.append('\t{ "%s", %s, %d },' % (sec["title"], " | ".join(flags), off))
+        out.append('\t{ "%s", %s, %d, %d },' % (sec["title"], " | ".join(flags), count, off))
     out.append("};")
     open(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "include", "stats_table.h"), "w").write("\n".join(out) + "\n")
     raw = sum(len(s) + 1 for s in sentences) + sum(len(n) + 2 for n in names)
-    print("tokens %d bytes, text %d bytes (plain %d)" % (len(tok), len(text), raw),
-          file=sys.stderr)
+    print("tokens %d bytes, text %d bytes, names %d bytes (plain %d)" %
+          (len(tok), len(text), len(entries), raw), file=sys.stderr)
 
 
 if __name__ == "__main__":
