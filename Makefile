@@ -15,8 +15,9 @@ HDRS := $(wildcard include/*.h) $(wildcard applet/*.h)
 WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wdeclaration-after-statement \
 	-Wmissing-prototypes -Wno-missing-field-initializers
 # -flto: the whole program in one unit (1-2% smaller on every target);
-# NETSTAT_OWN_MEM: applet/mem.c's memcpy, memmove and memset.
-SIZE_CFLAGS := -Os -flto -DNETSTAT_OWN_MEM -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
+# NETSTAT_OWN_MEM: applet/mem.c's memcpy, memmove, memset and strcspn;
+# NETSTAT_OWN_START: applet/seam.c's start in place of musl's.
+SIZE_CFLAGS := -Os -flto -DNETSTAT_OWN_MEM -DNETSTAT_OWN_START=1 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer
 # common-page-size=64 lets the data segment follow the text in the file
 # instead of starting on a fresh 4 KB page (saves 1-2 KB of padding).

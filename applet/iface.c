@@ -538,9 +538,9 @@ int show_interfaces(void)
 	read_dev();
 	if (G.iface_name) {
 		/* One interface (net-tools cuts a long name to 15 bytes). */
-		char name[IFACE_NAME] = "";
+		char name[IFACE_NAME];
 		struct iface *f;
-		strncat(name, G.iface_name, IFACE_NAME - 1);
+		copy_word(name, sizeof(name), G.iface_name, strlen(G.iface_name));
 		f = iface_add(name);
 		if (f)
 			ifaces[0] = *f;

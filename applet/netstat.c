@@ -224,7 +224,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -855,7 +854,7 @@ int netstat_main(int argc, char **argv)
 	(void)argc;
 	cmd.name = program_name(argv);
 	/* Environment input is not trusted when running set-id. */
-	G.secure = getauxval(AT_SECURE) != 0;
+	G.secure = run_is_secure();
 	if (!root || !*root || G.secure)
 		root = "/proc";
 	G.proc_root = root;

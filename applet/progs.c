@@ -95,7 +95,7 @@ static int add_process(unsigned pid_len)
 	unsigned n;
 
 	memcpy(pt->rel + pid_len + 1, "cmdline", 8);
-	fd = open(proc_path(path, pt->rel), O_RDONLY);
+	fd = open_file(proc_path(path, pt->rel), O_RDONLY);
 	if (fd < 0)
 		return -1;
 	do
@@ -217,7 +217,7 @@ void prog_map_load(void)
 	map.loaded = 1;
 	map.sockets = map.procs = 0;
 	map.denied = map.found = 0;
-	d.fd = open(G.proc_root, O_RDONLY | O_DIRECTORY);
+	d.fd = open_file(G.proc_root, O_RDONLY | O_DIRECTORY);
 	if (d.fd < 0) {
 		note_euid();
 		return;
@@ -232,7 +232,7 @@ void prog_map_load(void)
 			continue;
 		memcpy(pt->rel, name, n);
 		memcpy(pt->rel + n, "/fd", 4);
-		fd = open(proc_path(path, pt->rel), O_RDONLY | O_DIRECTORY);
+		fd = open_file(proc_path(path, pt->rel), O_RDONLY | O_DIRECTORY);
 		if (fd < 0) {
 			/* A process that exits meanwhile is no error. */
 			if (errno == EACCES)

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -57,6 +58,13 @@ char *reader_buffer(struct line_reader *r)
 	return r->buf = reader_bufs[free_slot];
 }
 
+/* open() itself: musl's is variadic (its mode argument), which costs
+ * more than the system call where va_list is a structure. */
+int open_file(const char *path, int flags)
+{
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags);
+}
+
 int reader_open(struct line_reader *r, const char *path)
 {
 #if NETSTAT_FUZZING
@@ -75,7 +83,7 @@ int reader_open(struct line_reader *r, const char *path)
 	if (r->fd < 0)
 		errno = ENOENT;
 #else
-	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	r->fd = open_file(path, O_RDONLY | O_CLOEXEC);
 #endif
 	r->path = path;
 	r->line_no = 0;

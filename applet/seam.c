@@ -1,6 +1,10 @@
 /* What the two builds do differently. Inside BusyBox, libbb's and libgcc's
  * versions are in the binary already; standalone, our own small ones keep
  * printf, the usage machinery and 64-bit library division out. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/auxv.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "netstat.h"
@@ -12,6 +16,11 @@
 extern uint8_t xfunc_error_retval;
 extern const char *applet_name;
 _Noreturn void bb_show_usage(void);
+
+int run_is_secure(void)
+{
+	return getauxval(AT_SECURE) != 0;
+}
 
 /* Every BusyBox applet names itself so in its messages. */
 const char *program_name(char **argv)
@@ -32,6 +41,60 @@ _Noreturn void usage_exit(int status)
 }
 
 #else
+
+#if NETSTAT_OWN_START
+/* The start of the standalone size build, in place of musl's: its crt1.o
+ * calls __libc_start_main with main. musl's sets up thread-local storage
+ * (its errno lives there), the auxiliary vector, stdio and atexit, 1.5 KB
+ * that a single-threaded program writing with write() does not use. What
+ * of it we need is here: environ, errno in a plain variable, and for a
+ * set-id run (AT_SECURE) stdin, stdout and stderr opened on /dev/null
+ * when they are closed, as musl does, so that no file we open takes
+ * their place. */
+int __libc_start_main(int (*main_fn)(int, char **, char **), int argc, char **argv);
+int *___errno_location(void);
+static int errno_value, secure;
+
+/* errno: ours through <errno.h>, musl's own code through the other. */
+int *__errno_location(void)
+{
+	return &errno_value;
+}
+
+int *___errno_location(void)
+{
+	return &errno_value;
+}
+
+int __libc_start_main(int (*main_fn)(int, char **, char **), int argc, char **argv)
+{
+	char **envp = argv + argc + 1;
+	const size_t *aux;
+	int fd;
+
+	environ = envp;
+	while (*envp)
+		envp++;
+	for (aux = (const size_t *)(envp + 1); *aux; aux += 2)
+		if (aux[0] == AT_SECURE)
+			secure = aux[1] != 0;
+	for (fd = 0; secure && fd < 3; fd++)
+		if (syscall(SYS_fcntl, fd, F_GETFD) < 0 &&
+		    open_file("/dev/null", O_RDWR) != fd)
+			_exit(127);
+	_exit(main_fn(argc, argv, environ));
+}
+
+int run_is_secure(void)
+{
+	return secure;
+}
+#else
+int run_is_secure(void)
+{
+	return getauxval(AT_SECURE) != 0;
+}
+#endif
 
 /* The //usage: lines of the sources, collected by the build (BusyBox's way). */
 #include "usage.h"

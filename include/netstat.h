@@ -219,6 +219,8 @@ void no_support(const char *what, const char *proto);
 /* The usage text, then exit with status: standalone on stdout for 0, else
  * on stderr; inside BusyBox BusyBox's own print of it (on stderr). */
 _Noreturn void usage_exit(int status) __attribute__((cold));
+/* Whether the run is set-id (AT_SECURE): its environment is not trusted. */
+int run_is_secure(void);
 /* The name getopt's messages give: argv[0], or BusyBox's applet name. */
 const char *program_name(char **argv);
 
@@ -236,6 +238,8 @@ struct line_reader {
 	const char *path;
 	char *buf;		/* LINE_MAX_LEN + 1 bytes while open */
 };
+/* open(path, flags) as the system call; -1 with errno set. */
+int open_file(const char *path, int flags);
 /* Opens PROC_ROOT-relative "net/tcp" etc.; returns -1 with errno set. */
 int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf);
 int reader_open(struct line_reader *r, const char *path);

@@ -87,6 +87,11 @@
 #define IF_FEATURE_NETSTAT_SCTP(...) NETSTAT_IF(ENABLE_FEATURE_NETSTAT_SCTP)(__VA_ARGS__)
 #endif
 
+/* The size build's own start in place of musl's (seam.c). */
+#ifndef NETSTAT_OWN_START
+#define NETSTAT_OWN_START 0
+#endif
+
 /* Inside BusyBox (tests/busybox/dropin.sh defines it as 1). */
 #ifndef NETSTAT_IN_BUSYBOX
 #define NETSTAT_IN_BUSYBOX 0
