@@ -260,31 +260,31 @@ static _Noreturn void bad_option(const char *a, const char *b, const char *c,
 
 /* -A's names, as net-tools' aliases: each the family it means ("ip" is
  * inet), the name -s and -r know it by, and what we show of it. */
-static const struct family_name {
-	char alias[10];
-	char name[6];		/* "" when the alias is the name */
-	uint8_t family;		/* FAMILY_* */
-	uint8_t other;		/* OTHER_* */
-} family_names[] = {
-	{ "ax25", "", 0, OTHER_AX25 },	{ "ip", "inet", FAMILY_INET, 0 },
-	{ "ip6", "inet6", FAMILY_INET6, 0 }, { "ipx", "", 0, OTHER_IPX },
-	{ "rose", "", 0, OTHER_ROSE },	{ "appletalk", "ddp", 0, 0 },
-	{ "netrom", "", 0, OTHER_NETROM }, { "inet", "", FAMILY_INET, 0 },
-	{ "inet6", "", FAMILY_INET6, 0 }, { "ddp", "", 0, 0 },
-	{ "unix", "", FAMILY_UNIX, 0 },	{ "tcpip", "inet", FAMILY_INET, 0 },
-	{ "econet", "ec", 0, 0 },	{ "x25", "", 0, OTHER_X25 },
-	{ "ash", "", 0, 0 },		{ "bluetooth", "", 0, OTHER_BLUETOOTH },
+#define NETSTAT_FAMILIES(X)						\
+	X(ax25, "ax25", 0, OTHER_AX25) X(ip, "inet", FAMILY_INET, 0)	\
+	X(ip6, "inet6", FAMILY_INET6, 0) X(ipx, "ipx", 0, OTHER_IPX)	\
+	X(rose, "rose", 0, OTHER_ROSE) X(appletalk, "ddp", 0, 0)	\
+	X(netrom, "netrom", 0, OTHER_NETROM) X(inet, "inet", FAMILY_INET, 0) \
+	X(inet6, "inet6", FAMILY_INET6, 0) X(ddp, "ddp", 0, 0)		\
+	X(unix, "unix", FAMILY_UNIX, 0) X(tcpip, "inet", FAMILY_INET, 0) \
+	X(econet, "ec", 0, 0) X(x25, "x25", 0, OTHER_X25)		\
+	X(ash, "ash", 0, 0) X(bluetooth, "bluetooth", 0, OTHER_BLUETOOTH)
+/* alias, then the name -s and -r know it by */
+#define FAMILY_NAMES(alias, name, family, other) #alias "\0" name "\0"
+#define FAMILY_BITS(alias, name, family, other) { family, other },
+static const char family_names[] = NETSTAT_FAMILIES(FAMILY_NAMES);
+static const struct { uint8_t family, other; } family_bits[] = {
+	NETSTAT_FAMILIES(FAMILY_BITS)
 };
 
 /* The names as net-tools joins them (-s says which it cannot show); -r
  * lists the routing tables in the order the families were named. */
-static void note_family(const struct family_name *f)
+static void note_family(unsigned i, const char *name)
 {
-	const char *name = f->name[0] ? f->name : f->alias;
 	size_t used = strlen(G.family_list), n = strlen(name);
 
-	G.families |= f->family;
-	cmd.others |= f->other;
+	G.families |= family_bits[i].family;
+	cmd.others |= family_bits[i].other;
 	if (used + n + 2 > sizeof(G.family_list))
 		return;
 	if (used)
@@ -297,7 +297,7 @@ static void note_family(const struct family_name *f)
 static void add_families(const char *list)
 {
 	char word[32];
-	const char *p = list;
+	const char *p = list, *name;
 	size_t n;
 	unsigned i;
 
@@ -305,18 +305,18 @@ static void add_families(const char *list)
 		n = strcspn(p, ",");
 		copy_word(word, sizeof(word), p, n);
 		p += n;
-		for (i = 0; i < ARRAY_SIZE(family_names); i++)
-			if (str_eq(word, family_names[i].alias))
-				break;
-		if (i == ARRAY_SIZE(family_names) ||
+		for (i = 0, name = family_names; i < ARRAY_SIZE(family_bits) &&
+		     !str_eq(word, name); i++)
+			name += strlen(name) + 1, name += strlen(name) + 1;
+		if (i == ARRAY_SIZE(family_bits) ||
 		    (!ENABLE_FEATURE_NETSTAT_IPV6 &&
-		     family_names[i].family == FAMILY_INET6) ||
+		     family_bits[i].family == FAMILY_INET6) ||
 		    (!ENABLE_FEATURE_NETSTAT_UNIX &&
-		     family_names[i].family == FAMILY_UNIX)) {
+		     family_bits[i].family == FAMILY_UNIX)) {
 			err_text("Unknown address family `", word, "'.\n");
 			_exit(1);
 		}
-		note_family(&family_names[i]);
+		note_family(i, name + strlen(name) + 1);
 	} while (*p++ == ',');
 }
 
