@@ -110,6 +110,12 @@ static const char hex_digits[] = "0123456789abcdef";
 /* The text glibc's inet_ntop gives: the longest run (two or more) of
  * zero groups becomes "::", the first of equal runs wins, and
  * ::a.b.c.d / ::ffff:a.b.c.d keep the IPv4 tail dotted. */
+char *fmt_ip4_text(char *buf, const uint8_t *addr)
+{
+	buf[fmt_ip4(buf, addr)] = 0;
+	return buf;
+}
+
 unsigned fmt_ip6(char *buf, const uint8_t *a)
 {
 	unsigned words[8], i, n = 0;

@@ -340,8 +340,8 @@ static void print_traffic(int tx, const uint64_t *packets,
 			tenths >>= 10;
 	}
 	tenths = div10(tenths, &d);
-	out_fmt(tx ? "        TX packets %{tx_packets}u  bytes %{tx_bytes}u (%u.%d %s)\n" :
-		"        RX packets %{rx_packets}u  bytes %{rx_bytes}u (%u.%d %s)\n",
+	out_fmt(tx ? "        TX packets %{packets}u  bytes %{bytes}u (%u.%d %s)\n" :
+		"        RX packets %{packets}u  bytes %{bytes}u (%u.%d %s)\n",
 		packets, bytes, &tenths, (int)d, units[u]);
 }
 
@@ -380,121 +380,99 @@ static void print_hwaddr(const struct iface_state *s)
 	if (s->txqlen != -1)
 		out_fmt("  txqueuelen %d", s->txqlen);
 	out_fmt("  (%s)\n", h->title);
-}
-
-/* JSON of -ie: ip -j's link object (ip -j addr, ip -j -s link). */
-static void long_json(const struct iface *f, const struct iface_state *s)
-{
-	static const char rx_keys[] = "bytes\0packets\0errors\0dropped\0"
-		"fifo_errors\0frame_errors\0compressed\0multicast";
-	static const char tx_keys[] = "bytes\0packets\0errors\0dropped\0"
-		"fifo_errors\0collisions\0carrier_errors\0compressed";
-	char addr[3 * 6], *a = addr, type[U64_FMT + 2];
-	const char *key, *link = type;
-	unsigned i, bits = 0;
-
-	row_begin();
-	out_fmt("%{ifname}=s", f->name);
-	flags_json(s->flags);
-	type[0] = '[';
-	memcpy(type + 1 + fmt_u64(type + 1, (uint16_t)s->type), "]", 2);
-	if (s->type == 1)
-		link = "ether";
-	else if (s->type == 772)
-		link = "loopback";
-	else if (s->type == 512)
-		link = "ppp";
-	else if (s->type == 65534)
-		link = "none";
+	/* JSON: ether's and loopback's address, lower-case, colons */
+	a = addr;
 	for (i = 0; i < 6; i++) {
 		a[0] = "0123456789abcdef"[s->hwaddr[i] >> 4];
 		a[1] = "0123456789abcdef"[s->hwaddr[i] & 15];
 		a[2] = i < 5 ? ':' : 0;
 		a += 3;
 	}
-	out_fmt("%{mtu}=d%{link_type}=s%{address}=s", s->mtu, link,
-		s->type == 1 || s->type == 772 ? addr : (char *)0);
+	out_fmt("%{address}=s", s->type == 1 || s->type == 772 ? addr : (char *)0);
 	json_number_or_null("txqlen", (uint64_t)s->txqlen, s->txqlen == -1 ? 0 : "");
+}
+
+/* ip's name of a hardware type (ip -j's link_type), or [N]. */
+static const char *link_type(int type, char *buf)
+{
+	static const uint16_t types[] = { 1, 772, 512, 65534 };
+	unsigned i;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++)
+		if (types[i] == type)
+			return nth_string("ether\0loopback\0ppp\0none", i);
+	buf[0] = '[';
+	memcpy(buf + 1 + fmt_u64(buf + 1, (uint16_t)type), "]", 2);
+	return buf;
+}
+
+/* -ie: the interface as ifconfig shows it, described once; its JSON is
+ * ip -j's link object (ip -j addr, ip -j -s link): addr_info, stats64
+ * (the counters the text leaves out are JSON-only members). */
+static void print_long(const struct iface *f, const struct iface_state *s)
+{
+	static const uint8_t none[4];
+	const uint64_t *v = f->stats;
+	char type[U64_FMT + 2], text[2][IP4_FMT];
+	unsigned i, bits = 0;
+
+	row_begin();
+	out_fmt("%{ifname}s: flags=%d", f->name, s->flags);
+	flags_json(s->flags);
+	/* net-tools drops the last byte of "flags=N<" when no word was
+	 * added, unless N is 0. */
+	if (!json_mode() && out_flags(s->flags, 1))
+		out_char('>');
+	else if (!json_mode() && !s->flags)
+		out_char('<');
+	out_fmt("  mtu %{mtu}d\n", s->mtu);
 	field_json_list("addr_info");
 	if (s->has_ip) {
-		static const uint8_t none[4];
 		/* the netmask's bits: its prefix length */
 		for (i = 0; i < 32; i++)
 			bits += s->netmask[i / 8] >> (i & 7) & 1;
 		row_begin();
-		out_fmt("%{family}=s%{local}=I%{prefixlen}=d", "inet", s->addr, (int)bits);
-		if ((s->flags & IFF_BROADCAST) && memcmp(s->broadaddr, none, 4))
-			out_fmt("%{broadcast}=I", s->broadaddr);
-		else
-			out_fmt("%{broadcast}=s", (char *)0);
-		/* the kernel gives the local address back when there is
-		 * no peer */
-		if (memcmp(s->dstaddr, s->addr, 4) && memcmp(s->dstaddr, none, 4))
-			out_fmt("%{address}=I", s->dstaddr);
-		else
-			out_fmt("%{address}=s", (char *)0);
-		out_fmt("%{scope}=s", (char *)0);
+		out_fmt("%{family}=s        inet %{local}I  netmask %I%{prefixlen}=d",
+			"inet", s->addr, s->netmask, (int)bits);
+		if (s->flags & IFF_BROADCAST)
+			out_fmt("  broadcast %I", s->broadaddr);
+		if (s->flags & IFF_POINTOPOINT)
+			out_fmt("  destination %I", s->dstaddr);
+		/* JSON: none for 0.0.0.0; the kernel gives the local address
+		 * back as the destination when there is no peer */
+		out_fmt("\n%{broadcast}=s%{address}=s%{scope}=s",
+			(s->flags & IFF_BROADCAST) && memcmp(s->broadaddr, none, 4) ?
+			fmt_ip4_text(text[0], s->broadaddr) : (char *)0,
+			memcmp(s->dstaddr, s->addr, 4) && memcmp(s->dstaddr, none, 4) ?
+			fmt_ip4_text(text[1], s->dstaddr) : (char *)0, (char *)0);
 		row_end(0);
 	}
 	if (ENABLE_FEATURE_NETSTAT_IPV6)
 		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
 	json_list_end();
+	print_hwaddr(s);
+	out_fmt("%{link_type}=s", link_type(s->type, type));
 	if (!f->has_stats) {
 		out_fmt("%{stats64}=s", (char *)0);
 	} else {
 		json_object("stats64", 7);
 		json_object("rx", 2);
-		for (i = 0, key = rx_keys; i < 8; i++, key += strlen(key) + 1)
-			json_number_or_null(key, f->stats[i], "");
+		print_traffic(0, v + RX_PACKETS, v + RX_BYTES);
+		out_fmt("        RX errors %{errors}u  dropped %{dropped}u  overruns "
+			"%{fifo_errors}u  frame %{frame_errors}u\n%{compressed}=u"
+			"%{multicast}=u", v + RX_ERRS, v + RX_DROP, v + RX_FIFO,
+			v + RX_FRAME, v + RX_COMPRESSED, v + RX_MULTICAST);
 		json_object_end();
 		json_object("tx", 2);
-		for (i = 8, key = tx_keys; i < 16; i++, key += strlen(key) + 1)
-			json_number_or_null(key, f->stats[i == 13 ? TX_COLLS : i == 14 ?
-					    TX_CARRIER : i], "");
-		json_object_end();
-		json_object_end();
-	}
-	row_end(0);
-}
-
-/* -ie: the interface as ifconfig shows it. */
-static void print_long(const struct iface *f, const struct iface_state *s)
-{
-	const uint64_t *v = f->stats;
-
-	if (json_mode()) {
-		long_json(f, s);
-		return;
-	}
-	out_fmt("%s: flags=%d", f->name, s->flags);
-	/* net-tools drops the last byte of "flags=N<" when no word was
-	 * added, unless N is 0. */
-	if (out_flags(s->flags, 1))
-		out_char('>');
-	else if (!s->flags)
-		out_char('<');
-	out_fmt("  mtu %d\n", s->mtu);
-	if (s->has_ip) {
-		out_fmt("        inet %I  netmask %I", s->addr, s->netmask);
-		if (s->flags & IFF_BROADCAST)
-			out_fmt("  broadcast %I", s->broadaddr);
-		if (s->flags & IFF_POINTOPOINT)
-			out_fmt("  destination %I", s->dstaddr);
-		out_char('\n');
-	}
-	if (ENABLE_FEATURE_NETSTAT_IPV6)
-		proc_table("net/if_inet6", 0, inet6_row, (void *)f->name);
-	print_hwaddr(s);
-	if (f->has_stats) {
-		print_traffic(0, v + RX_PACKETS, v + RX_BYTES);
-		out_fmt("        RX errors %u  dropped %u  overruns %u  frame %u\n",
-			v + RX_ERRS, v + RX_DROP, v + RX_FIFO, v + RX_FRAME);
 		print_traffic(1, v + TX_PACKETS, v + TX_BYTES);
-		out_fmt("        TX errors %u  dropped %u overruns %u  carrier %u  "
-			"collisions %u\n", v + TX_ERRS, v + TX_DROP, v + TX_FIFO,
-			v + TX_CARRIER, v + TX_COLLS);
+		out_fmt("        TX errors %{errors}u  dropped %{dropped}u overruns "
+			"%{fifo_errors}u  carrier %{carrier_errors}u  collisions "
+			"%{collisions}u\n%{compressed}=u", v + TX_ERRS, v + TX_DROP,
+			v + TX_FIFO, v + TX_CARRIER, v + TX_COLLS, v + TX_COMPRESSED);
+		json_object_end();
+		json_object_end();
 	}
-	out_char('\n');
+	row_end(1);
 }
 
 /* net-tools' do_if_print: fetch, complain, print when up (or -a).

@@ -175,6 +175,8 @@ void json_top_end(void)
 /* "name":{ as a member of a row or object; json_object_end closes it. */
 void json_object(const char *name, size_t n)
 {
+	if (!opt_has(OPT_json))
+		return;
 	json_key_n(name, n);
 	out_char('{');
 	json_members = 0;
@@ -182,6 +184,8 @@ void json_object(const char *name, size_t n)
 
 void json_object_end(void)
 {
+	if (!opt_has(OPT_json))
+		return;
 	out_char('}');
 	json_members = 1;
 }

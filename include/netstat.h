@@ -174,6 +174,8 @@ unsigned fmt_u64(char *buf, uint64_t v);
 unsigned fmt_i64(char *buf, int64_t v);
 unsigned fmt_ip4(char *buf, const uint8_t *addr);
 unsigned fmt_ip6(char *buf, const uint8_t *addr);
+/* fmt_ip4 as a string in buf (IP4_FMT bytes); returns buf. */
+char *fmt_ip4_text(char *buf, const uint8_t *addr);
 /* "12.34" for v/100 with two decimals, in integer arithmetic. */
 unsigned fmt_hundredths(char *buf, uint64_t v);
 /* v / 10 and its remainder: native where a word holds v, else shifts
