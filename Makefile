@@ -17,8 +17,13 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wdec
 # -flto: the whole program in one unit (1-2% smaller on every target);
 # NETSTAT_OWN_MEM: applet/mem.c's memcpy, memmove, memset and strcspn;
 # NETSTAT_OWN_START: applet/seam.c's start in place of musl's.
-SIZE_CFLAGS := -Os -flto -DNETSTAT_OWN_MEM -DNETSTAT_OWN_START=1 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer
+# -fno-pie: Debian's cross compilers make position-independent code by
+# default, which a static binary does not need (1-4 KB on x86_64, aarch64
+# and ARM); -fno-expensive-optimizations -fno-ipa-modref: 0.3-0.6 KB
+# smaller, no slower on the benchmarks' tables.
+SIZE_CFLAGS := -Os -flto -flto-partition=one -DNETSTAT_OWN_MEM -DNETSTAT_OWN_START=1 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer -fno-pie \
+	-fno-expensive-optimizations -fno-ipa-modref
 # common-page-size=64 lets the data segment follow the text in the file
 # instead of starting on a fresh 4 KB page (saves 1-2 KB of padding).
 SIZE_LDFLAGS := -static -Wl,--gc-sections -s -Wl,-z,noseparate-code -Wl,--build-id=none \

@@ -370,6 +370,7 @@ static void print_conntrack_header(void)
 struct conntrack_file {
 	unsigned families;	/* the rows wanted */
 	int nf_format;		/* nf_conntrack, not ip_conntrack */
+	void (*row)(const struct conntrack *c);
 };
 
 static const char *conntrack_row(const char *line, size_t len, void *ctx)
@@ -380,14 +381,14 @@ static const char *conntrack_row(const char *line, size_t len, void *ctx)
 	const char *bad = parse_conntrack((char *)line, len, f->nf_format, &c);
 
 	if (!bad && (f->families & (c.v6 ? FAMILY_INET6 : FAMILY_INET)))
-		print_conntrack(&c);
+		f->row(&c);
 	return bad;
 }
 
-int show_conntrack(void)
+int conntrack_walk(void (*begin)(void), void (*row)(const struct conntrack *c))
 {
 	static const char *const files[] = { "net/nf_conntrack", "net/ip_conntrack" };
-	struct conntrack_file f = { G.families & (FAMILY_INET | FAMILY_INET6), 0 };
+	struct conntrack_file f = { G.families & (FAMILY_INET | FAMILY_INET6), 0, row };
 	unsigned i;
 	int fd = -1;
 
@@ -399,26 +400,32 @@ int show_conntrack(void)
 	/* (a PROC_ROOT other than /proc is a copy: the live table is not its) */
 	if (ENABLE_FEATURE_NETSTAT_CONNTRACK_NETLINK && i == 2 &&
 	    str_eq(G.proc_root, "/proc")) {
-		int ran = ctnetlink_dump(f.families, print_conntrack_header, print_conntrack);
-		if (ran > 0)
-			table_end();
+		int ran = ctnetlink_dump(f.families, begin, row);
 		if (ran >= 0)
-			return 0;
+			return ran;
 	}
 	if (i == 2) {
 		no_support("nf_conntrack", 0);
-		return 1;
+		return -1;
 	}
 	if (fd < 0) {
 		msg_errno(table_path, errno);
-		return 1;
+		return -1;
 	}
-	print_conntrack_header();
+	begin();
 	f.nf_format = i == 0;
 	/* the parse looks for NUL bytes past its words */
 	proc_rows(0, NUL_ROW_SAYS, conntrack_row, &f);
-	table_end();
-	return 0;
+	return 1;
+}
+
+int show_conntrack(void)
+{
+	int walked = conntrack_walk(print_conntrack_header, print_conntrack);
+
+	if (walked > 0)
+		table_end();
+	return walked < 0;
 }
 
 //kbuild:lib-$(CONFIG_NETSTAT) += conntrack.o

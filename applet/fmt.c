@@ -49,6 +49,33 @@ uint64_t div10(uint64_t v, unsigned *rem)
 
 #endif
 
+uint32_t name_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+uint64_t div_u32(uint64_t v, uint32_t d)
+{
+	uint64_t q = 0, r = 0;
+	int i;
+
+	if (sizeof(void *) == 8 || NETSTAT_IN_BUSYBOX)
+		return v / d;
+	for (i = 0; i < 64; i++, v <<= 1) {
+		r = r << 1 | v >> 63;
+		q <<= 1;
+		if (r >= d) {
+			r -= d;
+			q |= 1;
+		}
+	}
+	return q;
+}
+
 unsigned fmt_u64(char *buf, uint64_t v)
 {
 	char tmp[U64_FMT];

@@ -497,10 +497,60 @@ static int print_iface(const struct iface *f)
 	return 0;
 }
 
+#if ENABLE_FEATURE_NETSTAT_DIAG
+/* -D: the counters watched, receive then transmit, and their keys. */
+static const uint8_t watched[] = {
+	RX_PACKETS, RX_BYTES, RX_ERRS, RX_DROP,
+	TX_PACKETS, TX_BYTES, TX_ERRS, TX_DROP,
+};
+static const char watched_keys[] =
+	"rx_packets\0rx_bytes\0rx_errors\0rx_drops\0"
+	"tx_packets\0tx_bytes\0tx_errors\0tx_drops";
+
+/* Records this round's counters; in a later round prints what moved:
+ * "eth0: rx_packets +12 (12/s), rx_bytes +1500 (1500/s)"; JSON an
+ * object of the changes per interface that moved. */
+static void iface_changes(int later)
+{
+	char rate[U64_FMT + 3];
+	uint64_t d;
+	unsigned i, k, moved;
+
+	for (i = 0; i < iface_count; i++) {
+		const struct iface *f = &ifaces[i];
+		uint32_t h = name_hash(f->name, strlen(f->name));
+		if (!f->has_stats)
+			continue;
+		for (k = moved = 0; k < ARRAY_SIZE(watched); k++) {
+			const char *key = nth_string(watched_keys, k);
+			d = counter_change(h + (k + 1) * 0x9e3779b1u, f->stats[watched[k]]);
+			if (!later || !d)
+				continue;
+			if (!moved++) {
+				json_object(f->name, strlen(f->name));
+				out_fmt("%s:", f->name);
+			}
+			json_number_or_null(key, d, "");
+			rate[fmt_rate(rate, d)] = 0;
+			out_fmt(moved > 1 ? ", %s +%u (%s)" : " %s +%u (%s)", key, &d, rate);
+		}
+		if (moved) {
+			json_object_end();
+			out_fmt("\n");
+		}
+	}
+	if (later)
+		changes_end();
+}
+#else
+static void iface_changes(int later) { (void)later; }
+#endif
+
 int show_interfaces(void)
 {
 	static int titled;
 	unsigned i;
+	int later = changes_round("interfaces");
 
 	if (ifreq_open() < 0) {
 		msg_errno("socket", errno);
@@ -508,10 +558,9 @@ int show_interfaces(void)
 	}
 	if (!json_mode() && !titled++)
 		out_str("Kernel Interface table\n");
-	if (!G.extend && !json_mode())
+	if (!G.extend && !json_mode() && !later)
 		out_str("Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
 			"TX-OK TX-ERR TX-DRP TX-OVR Flg\n");
-	table_begin(G.extend ? "links" : "interfaces");
 	iface_count = iface_overflow = 0;
 	read_dev();
 	if (G.iface_name) {
@@ -526,6 +575,11 @@ int show_interfaces(void)
 	} else {
 		ifreq_names(add_name);
 	}
+	if (opt_has(OPT_changes))
+		iface_changes(later);
+	if (later)
+		return G.exit_status;
+	table_begin(G.extend ? "links" : "interfaces");
 	/* As net-tools, the first interface that cannot be fetched (gone
 	 * since net/dev was read) ends the listing. */
 	for (i = 0; i < iface_count; i++) {

@@ -89,11 +89,14 @@ static int is_zero(const uint8_t *a, unsigned n)
 
 /* -a shows everything; otherwise a TCP socket listens when its remote
  * port is zero, other sockets when their remote address is. */
+/* --summary counts TCP's rows by state instead of printing them. */
+static unsigned *state_counts;
+
 static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 {
 	int listening;
 
-	if (opt_has(OPT_a))
+	if (opt_has(OPT_a) || state_counts)
 		return 1;
 	if (f->sock == WANT_TCP)
 		listening = s->remote_port == 0;
@@ -113,7 +116,7 @@ static int row_skipped_fast(const char *p, size_t len, const struct inet_file *f
 	unsigned alen = f->v6 ? 32 : 8, k, c;
 	int listening = 1;
 
-	if (opt_has(OPT_a))
+	if (opt_has(OPT_a) || state_counts)
 		return 0;
 	while (*p == ' ')
 		p++;
@@ -441,6 +444,10 @@ static const char *inet_row(const char *line, size_t len, void *ctx)
 		print_held_rows(f);	/* the message comes after them */
 		return bad;
 	}
+	if (state_counts) {
+		state_counts[s.state < TCP_STATES ? s.state : 0]++;
+		return 0;
+	}
 	if (rows_wait() && f->sock == WANT_UDP && s.remote_port == 53 &&
 	    dns_own_socket(s.local_port, s.remote, f->v6))
 		return 0;
@@ -502,6 +509,15 @@ int show_inet_protocol(unsigned want)
 		    (!inet_files[i].v6 || ENABLE_FEATURE_NETSTAT_IPV6))
 			show_inet_file(&inet_files[i]);
 	return 0;
+}
+
+void count_tcp_states(unsigned *counts)
+{
+	state_counts = counts;
+	show_inet_file(&inet_files[0]);
+	if (ENABLE_FEATURE_NETSTAT_IPV6)
+		show_inet_file(&inet_files[1]);
+	state_counts = 0;
 }
 
 int inet_files_selected(void)

@@ -89,6 +89,19 @@
 //config:	/proc/net/nf_conntrack; -M then asks the kernel for the same
 //config:	table with a ctnetlink dump and prints the same rows.
 //config:
+//config:config FEATURE_NETSTAT_DIAG
+//config:	bool "Enable router diagnostics (--summary, --changes, --conntrack)"
+//config:	default n
+//config:	depends on NETSTAT
+//config:	help
+//config:	Add -O (--summary): sockets per protocol and family, TCP by
+//config:	state, orphans and memory, as ss -s; -D (--changes): with -s or
+//config:	-i and an interval, the counters that moved since the last
+//config:	round and their rate, as nstat; and with conntrack (-M),
+//config:	-K (--conntrack): how full the table is, its per-CPU drop and
+//config:	insert counters summed, entries per protocol and state, and
+//config:	the LAN hosts that hold the most.
+//config:
 //config:config FEATURE_NETSTAT_JSON
 //config:	bool "Enable JSON output"
 //config:	default n
@@ -161,6 +174,7 @@
 //usage:	IF_FEATURE_NETSTAT_STATS("\n       netstat -s [-tuwU"IF_FEATURE_NETSTAT_SCTP("S")"6]"IF_FEATURE_NETSTAT_CLASSIC(" [PROTO]"))
 //usage:	IF_FEATURE_NETSTAT_CONNTRACK("\n       netstat -M [-enW46]")
 //usage:	IF_FEATURE_NETSTAT_CLASSIC("\n       netstat -E")
+//usage:	IF_FEATURE_NETSTAT_DIAG("\n       netstat -O"IF_FEATURE_NETSTAT_CONNTRACK("|-K")IF_FEATURE_NETSTAT_STATS("|-sD")IF_FEATURE_NETSTAT_IFACE("|-iD")" [-c N]")
 //usage:#define netstat_full_usage "\n\n"
 //usage:       "Display networking information\n"
 //usage:	IF_FEATURE_NETSTAT_ROUTE(
@@ -180,6 +194,13 @@
 //usage:	)
 //usage:	IF_FEATURE_NETSTAT_CLASSIC(
 //usage:     "\n	-E,--ethernet	Interface totals (classic netstat -e)"
+//usage:	)
+//usage:	IF_FEATURE_NETSTAT_DIAG(
+//usage:     "\n	-O,--summary	Socket totals, TCP by state (as ss -s)"
+//usage:     "\n	-D,--changes	Only what moved each round (with -s or -i)"
+//usage:	IF_FEATURE_NETSTAT_CONNTRACK(
+//usage:     "\n	-K,--conntrack	Conntrack fill, drops, top hosts"
+//usage:	)
 //usage:	)
 //usage:     "\n	-a,--all	All sockets"
 //usage:     "\n	-l,--listening	Listening sockets only"
@@ -240,7 +261,10 @@ static struct {
 } cmd;
 
 /* The views other than the socket listing. */
-enum { VIEW_ROUTE = 1, VIEW_IFACE = 2, VIEW_STATS = 4, VIEW_MASQ = 8, VIEW_ETHERNET = 16 };
+enum {
+	VIEW_ROUTE = 1, VIEW_IFACE = 2, VIEW_STATS = 4, VIEW_MASQ = 8,
+	VIEW_ETHERNET = 16, VIEW_SUMMARY = 32, VIEW_CONNTRACK = 64,
+};
 
 /* Families net-tools knows and we cannot show, in the order net-tools
  * tries them; the first one asked for ends the listing. */
@@ -405,6 +429,9 @@ enum {
 	/* JSON cuts nothing: it is -W too */				\
 	IF_FEATURE_NETSTAT_JSON(X('j', "json", NONE, OURS, OPT, OPT_json | OPT_W)) \
 	IF_FEATURE_NETSTAT_IFACE(X('I', "", REQUIRED, OURS, IFACE, 0))	\
+	IF_FEATURE_NETSTAT_DIAG(X('O', "summary", NONE, OURS, VIEW, VIEW_SUMMARY) \
+		X('D', "changes", NONE, OURS, OPT, OPT_changes | OPT_c)	\
+		IF_FEATURE_NETSTAT_CONNTRACK(X('K', "conntrack", NONE, OURS, VIEW, VIEW_CONNTRACK))) \
 	IF_FEATURE_NETSTAT_CLASSIC(					\
 		X('E', "ethernet", NONE, OURS, VIEW, VIEW_ETHERNET)	\
 		IF_FEATURE_NETSTAT_PRG(X('b', "", NONE, OURS, OPT, OPT_p)) \
@@ -448,7 +475,7 @@ static const char version_text[] =
 	FEATURE(IPV6) FEATURE(PRG) FEATURE(UNIX) FEATURE(ROUTE) FEATURE(IFACE)
 	FEATURE(STATS) FEATURE(GROUPS) FEATURE(CONNTRACK) FEATURE(CONNTRACK_NETLINK)
 	FEATURE(RESOLVE) FEATURE(DNS) FEATURE(JSON) FEATURE(WIDE) FEATURE(CLASSIC)
-	FEATURE(LONG_OPTIONS) FEATURE(USAGE) FEATURE(SCTP) "\n";
+	FEATURE(LONG_OPTIONS) FEATURE(USAGE) FEATURE(SCTP) FEATURE(DIAG) "\n";
 
 /* Applies a switch; arg is its argument when it has one. */
 static void apply_option(const struct option_row *r, const char *arg)
@@ -656,6 +683,9 @@ static void check_views(void)
 {
 	if (cmd.view_count > 1)
 		usage_exit(3);
+	/* -D watches the counters of -s or -i */
+	if ((G.opts & OPT_changes) && !(cmd.views & (VIEW_STATS | VIEW_IFACE)))
+		bad_option("-D shows the changes of -s or -i", "", "", "");
 	if ((cmd.views & VIEW_ETHERNET) &&
 	    (cmd.view_count || cmd.groups || G.socks || G.families ||
 	     cmd.others || cmd.words))
@@ -830,6 +860,18 @@ static int show_sockets(void)
 	return G.exit_status;
 }
 
+/* The views other than the socket listing, by the bit of VIEW_*; a
+ * view's switch has no row when its feature is configured out. */
+static int (*const views[])(void) = {
+	IF_FEATURE_NETSTAT_ROUTE([0] = show_routes,)
+	IF_FEATURE_NETSTAT_IFACE([1] = show_interfaces,)
+	IF_FEATURE_NETSTAT_STATS([2] = show_statistics,)
+	IF_FEATURE_NETSTAT_CONNTRACK([3] = show_conntrack,)
+	IF_FEATURE_NETSTAT_CLASSIC([4] = show_ethernet_summary,)
+	IF_FEATURE_NETSTAT_DIAG([5] = show_summary,)
+	IF_FEATURE_NETSTAT_DIAG(IF_FEATURE_NETSTAT_CONNTRACK([6] = show_conntrack_pressure,))
+};
+
 /* A view other than the socket listing, every interval with -c: a
  * failed round (status 1, or 3 for -r -A unix) ends it. */
 static int repeat(int (*show)(void))
@@ -864,25 +906,7 @@ int netstat_main(int argc, char **argv)
 		block_stop_signals();
 	while (cmd.views >> v > 1)
 		v++;
-	switch (cmd.views ? 1u << v : 0) {
-	case VIEW_ROUTE:
-		rc = ENABLE_FEATURE_NETSTAT_ROUTE ? repeat(show_routes) : 1;
-		break;
-	case VIEW_IFACE:
-		rc = ENABLE_FEATURE_NETSTAT_IFACE ? repeat(show_interfaces) : 1;
-		break;
-	case VIEW_STATS:
-		rc = ENABLE_FEATURE_NETSTAT_STATS ? repeat(show_statistics) : 1;
-		break;
-	case VIEW_MASQ:
-		rc = ENABLE_FEATURE_NETSTAT_CONNTRACK ? repeat(show_conntrack) : 1;
-		break;
-	case VIEW_ETHERNET:
-		rc = ENABLE_FEATURE_NETSTAT_CLASSIC ? repeat(show_ethernet_summary) : 1;
-		break;
-	default:
-		rc = show_sockets();
-	}
+	rc = cmd.views ? repeat(views[v]) : show_sockets();
 	out_flush();
 	return rc ? rc : G.exit_status;
 }

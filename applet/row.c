@@ -27,6 +27,12 @@ void out_fmt(const char *fmt, ...)
 		fmt += len;
 		if (!*fmt++)
 			break;
+		if (*fmt == '%') {	/* %%: a percent sign */
+			if (!json)
+				out_char('%');
+			fmt++;
+			continue;
+		}
 		if (*fmt == '{') {
 			key = ++fmt;
 			while (*fmt != '}')
@@ -49,8 +55,10 @@ void out_fmt(const char *fmt, ...)
 		if (c == 's') {
 			s = p;
 			number = 0;
-		} else if (c == 'N') {	/* a number's text; NULL: null */
+		} else if (c == 'N') {	/* a number's text; NULL: null, "-" */
 			s = number = p;
+			if (!p && !json)
+				s = "-";
 		} else if (c == 'b') {	/* JSON true or false */
 			s = number = v ? "true" : "false";
 		} else if (c == 'd') {

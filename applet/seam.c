@@ -98,8 +98,7 @@ int run_is_secure(void)
 
 /* The //usage: lines of the sources, collected by the build (BusyBox's way). */
 #include "usage.h"
-static const char usage_text[] =
-	"Usage: netstat " netstat_trivial_usage netstat_full_usage "\n";
+#define USAGE_TEXT "Usage: netstat " netstat_trivial_usage netstat_full_usage "\n"
 
 /* As glibc's getopt, net-tools names itself as invoked. */
 const char *program_name(char **argv)
@@ -107,12 +106,49 @@ const char *program_name(char **argv)
 	return argv[0] ? argv[0] : "netstat";
 }
 
+#if NETSTAT_ALL_FEATURES && !defined(NETSTAT_USAGE_PLAIN)
+/* The same text packed (tests/usage/usage_pack.py): a byte of 0x80 and
+ * over stands for a pair of symbols. */
+#include "usage_packed.h"
+_Static_assert(sizeof(USAGE_TEXT) - 1 == USAGE_PLAIN_LEN,
+	       "include/usage_packed.h is stale: run tests/usage/usage_pack.py");
+
+static char *unpack_symbol(char *out, unsigned c)
+{
+	if (c < 0x80) {
+		*out = (char)c;
+		return out + 1;
+	}
+	c = 2 * (c - 0x80);
+	return unpack_symbol(unpack_symbol(out, usage_pairs[c]), usage_pairs[c + 1]);
+}
+
+static const char *usage(char *buf)
+{
+	char *end = buf;
+	unsigned i;
+
+	for (i = 0; i < sizeof(usage_packed); i++)
+		end = unpack_symbol(end, usage_packed[i]);
+	*end = 0;
+	return buf;
+}
+#else
+static const char *usage(char *buf)
+{
+	(void)buf;
+	return USAGE_TEXT;
+}
+#endif
+
 _Noreturn void usage_exit(int status)
 {
+	char buf[sizeof(USAGE_TEXT)];
+
 	if (ENABLE_FEATURE_NETSTAT_USAGE && status)
-		err_text(usage_text, "", "");
+		err_text(usage(buf), "", "");
 	else if (ENABLE_FEATURE_NETSTAT_USAGE)
-		out_str(usage_text);
+		out_str(usage(buf));
 	out_flush();
 	_exit(status);
 }

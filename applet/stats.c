@@ -21,7 +21,7 @@ struct stats_section {
 	char title[8];
 	uint8_t flags;
 	uint8_t count;		/* its entries */
-	uint16_t entries;	/* the first, in stats_names (5 bytes each) */
+	uint16_t entries;	/* the first, in stats_names (4 bytes each) */
 };
 
 #include "stats_table.h"
@@ -53,14 +53,16 @@ static struct {
 	unsigned show;		/* the current section prints */
 	const struct stats_section *sec;	/* known section, or 0 */
 	unsigned header_line;
+	const char *find;	/* snmp_value: the counter looked for */
+	uint64_t found;
+	int negative;		/* the counter scan_counter read had a '-' */
+	int later;		/* -D: a round after the first */
+	int title_pending;	/* -D: the section's title waits for a change */
+	char json_title[64];	/* the section's title, nstat's prefix */
 	uint16_t token_at[STATS_TOKENS];
 	uint16_t sentence_at[STATS_SENTENCES];
 	char header[LINE_MAX_LEN + 1];	/* the names line of a pair */
-	const char *find;	/* snmp_value: the counter looked for */
-	char json_title[64];	/* the section's title, nstat's prefix */
 	uint32_t json_names[JSON_NAMES];	/* seen_before: the names so far */
-	uint64_t found;
-	int negative;		/* the counter scan_counter read had a '-' */
 } *S;	/* mapped by the first show_statistics or snmp_value */
 
 static size_t ustrlen(const unsigned char *p)
@@ -92,16 +94,6 @@ static char *unpack(char *out, const unsigned char *p)
 	return out;
 }
 
-/* FNV-1a of n bytes: the table holds its names' (tests/stats). */
-static uint32_t name_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* The sentence number of *name in the current section, -1 if net-tools
  * does not find it; *name is left past the section prefix. */
 static int find_counter(const char **name)
@@ -118,12 +110,33 @@ static int find_counter(const char **name)
 			return -1;
 		*name += n;
 	}
-	h = name_hash(*name, strlen(*name));
-	p = stats_names + 5 * S->sec->entries;
-	for (i = 0; i < S->sec->count; i++, p += 5)
-		if ((uint32_t)(p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24) == h)
-			return p[4];
+	h = name_hash(*name, strlen(*name)) & 0xffffff;
+	p = stats_names + 4 * S->sec->entries;
+	for (i = 0; i < S->sec->count; i++, p += 4)
+		if ((uint32_t)(p[0] | p[1] << 8 | p[2] << 16) == h)
+			return p[3];
 	return -1;
+}
+
+/* A counter's value; -D's later rounds: "+change" (its rate after). */
+static void out_value(uint64_t val)
+{
+	if (S->later)
+		out_char('+');
+	out_u64(val);
+}
+
+static void line_end(uint64_t val)
+{
+	char rate[U64_FMT + 3];
+
+	if (S->later) {
+		rate[fmt_rate(rate, val)] = 0;
+		out_str(" (");
+		out_str(rate);
+		out_char(')');
+	}
+	out_char('\n');
 }
 
 static void print_sentence(unsigned n, uint64_t val, unsigned indent)
@@ -134,9 +147,9 @@ static void print_sentence(unsigned n, uint64_t val, unsigned indent)
 	pct = strchr(buf, '%');
 	out_spaces(indent);
 	out_mem(buf, (size_t)(pct - buf));
-	out_u64(val);
+	out_value(val);
 	out_str(pct + 1);
-	out_char('\n');
+	line_end(val);
 }
 
 static unsigned indent(void)
@@ -167,19 +180,34 @@ static int seen_before(uint32_t *set, unsigned size, const char *s, size_t n)
 static void print_counter(const char *name, uint64_t val)
 {
 	const char *key = name;
+	char full[160];
+	size_t t = strlen(S->json_title), len = strlen(name);
 	int n;
 	unsigned hist;
 
-	if (json_mode()) {
-		char num[U64_FMT + 1], full[160];
-		size_t t = strlen(S->json_title), len = strlen(name);
-		/* nstat's names: the section's title and the counter's
-		 * (snmp6's and sctp's names carry the title already) */
-		if (strncmp(name, S->json_title, t) && t + len < sizeof(full)) {
-			memcpy(full, S->json_title, t);
-			memcpy(full + t, name, len + 1);
-			name = full;
+	/* nstat's names: the section's title and the counter's (snmp6's
+	 * and sctp's names carry the title already) */
+	if (strncmp(name, S->json_title, t) && t + len < sizeof(full)) {
+		memcpy(full, S->json_title, t);
+		memcpy(full + t, name, len + 1);
+		key = full;
+	}
+	if (opt_has(OPT_changes)) {
+		uint64_t change = counter_change(name_hash(key, strlen(key)), val);
+		if (S->later) {
+			if (!change)
+				return;
+			val = change;
+			if (S->title_pending && !json_mode()) {
+				out_escaped(S->json_title, strlen(S->json_title));
+				out_str(":\n");
+			}
+			S->title_pending = 0;
 		}
+	}
+	if (json_mode()) {
+		char num[U64_FMT + 1];
+		name = key;
 		if (seen_before(S->json_names, JSON_NAMES, name, strlen(name)))
 			return;
 		/* the kernel's -1 (Tcp MaxConn) stays -1 */
@@ -187,6 +215,7 @@ static void print_counter(const char *name, uint64_t val)
 		json_member(name, strlen(name), 0, num);
 		return;
 	}
+	key = name;
 	n = find_counter(&key);
 
 	if (n < 0) {
@@ -194,8 +223,8 @@ static void print_counter(const char *name, uint64_t val)
 			out_spaces(indent());
 			out_escaped(name, strlen(name));
 			out_str(": ");
-			out_u64(val);
-			out_char('\n');
+			out_value(val);
+			line_end(val);
 		}
 		return;
 	}
@@ -247,9 +276,9 @@ static void start_section(const char *title, unsigned v6)
 		S->show = !S->sec || (S->sec->flags & S->shown);
 	if (S->sec)
 		S->state = NORMAL;
-	if (S->show && json_mode()) {
-		copy_word(S->json_title, sizeof(S->json_title), title, strlen(title));
-	} else if (S->show) {
+	copy_word(S->json_title, sizeof(S->json_title), title, strlen(title));
+	S->title_pending = S->show;
+	if (S->show && !json_mode() && !S->later) {
 		out_escaped(title, strlen(title));
 		out_str(":\n");
 	}
@@ -552,7 +581,9 @@ int show_statistics(void)
 				S->shown |= switches[i][1];
 	S->classic = ENABLE_FEATURE_NETSTAT_CLASSIC ? G.classic_stats : 0;
 	S->state = NORMAL;
-	json_top_object("statistics");
+	S->later = changes_round("counters");
+	if (!S->later)
+		json_top_object("statistics");
 	memset(S->json_names, 0, sizeof(S->json_names));
 	if (S->classic) {
 		if (S->classic & STATS_V4)
@@ -564,7 +595,10 @@ int show_statistics(void)
 	} else {
 		show_inet_statistics();
 	}
-	json_top_end();
+	if (S->later)
+		changes_end();
+	else
+		json_top_end();
 	return 0;
 }
 

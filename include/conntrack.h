@@ -31,6 +31,12 @@ enum { CT_UNREPLIED = 1, CT_ASSURED = 2, CT_PORTS = 4 };
 /* A row of -M (conntrack.c). */
 void print_conntrack(const struct conntrack *c);
 
+/* The table of the families asked for (-4, -6): begin() once it is
+ * open, row() for each connection. 1 when it was walked, 0 when the
+ * kernel refused the ctnetlink dump, -1 when there is no table: both
+ * said on stderr. */
+int conntrack_walk(void (*begin)(void), void (*row)(const struct conntrack *c));
+
 /* The table over ctnetlink (ctnetlink.c): begin() when the kernel
  * answers, then row() for each connection of the families (FAMILY_*)
  * wanted. 1 when the dump ran, 0 when the kernel refused it (no rows, an

@@ -26,6 +26,8 @@ enum {
 	OPT_f = 1u << 13,	/* classic: fully qualified foreign names */
 	/* JSON instead of text; 0 when configured out */
 	OPT_json = ENABLE_FEATURE_NETSTAT_JSON ? 1u << 14 : 0,
+	/* -D: the counters that moved since the round before */
+	OPT_changes = ENABLE_FEATURE_NETSTAT_DIAG ? 1u << 15 : 0,
 };
 
 /* Which tables to list. */
@@ -181,6 +183,8 @@ unsigned fmt_hundredths(char *buf, uint64_t v);
 /* v / 10 and its remainder: native where a word holds v, else shifts
  * and adds (no library division); libgcc's inside BusyBox. */
 uint64_t div10(uint64_t v, unsigned *rem);
+/* v / d (d not 0), without a library division on 32-bit CPUs. */
+uint64_t div_u32(uint64_t v, uint32_t d) __attribute__((noinline));
 /* The text of an errno value, as glibc words the ones we meet. */
 const char *error_text(int err);
 /* A dotted quad or IPv6 text address into out; 4, 16 or 0 (not one). */
@@ -202,6 +206,8 @@ static inline int is_digit(int c)
 const char *nth_string(const char *list, unsigned n);
 int str_eq(const char *a, const char *b);
 int str_case_eq(const char *a, const char *b);
+/* FNV-1a of n bytes (stats_table.py hashes -s's names the same way). */
+uint32_t name_hash(const char *s, size_t n);
 /* The n bytes at s as a string in buf, cut to size - 1. */
 void copy_word(char *buf, size_t size, const char *s, size_t n);
 
@@ -297,7 +303,8 @@ extern char *table_path;	/* PATH_BUF bytes, mapped by proc_open */
  * %{key}-15s is a column and "key": "..."; %{key}=s is JSON only;
  * literal text and conversions without a key are text only. d and u
  * are JSON numbers, s and I strings (a NULL s: null), N a number's text
- * (NULL: null), b (int) true or false; x is text only. */
+ * (NULL: null, and "-" in text), b (int) true or false; x is text only;
+ * %% is a percent sign. */
 void out_fmt(const char *fmt, ...);
 
 /* ---- names (names.c) ---- */
@@ -350,6 +357,10 @@ const char *tcp_state_name(unsigned state, char *buf);
  * listing (a kernel without SCTP for -S, as net-tools). */
 int show_inet_protocol(unsigned want);
 int show_sctp(unsigned want);
+/* The rows of /proc/net/tcp and tcp6 counted by state into counts
+ * (TCP_STATES of them; 0 holds the numbers net-tools does not name). */
+enum { TCP_STATES = 12 };
+void count_tcp_states(unsigned *counts);
 /* Whether any Internet table is left once the classic protocol words
  * narrow the switches' choice. */
 int inet_files_selected(void);
@@ -386,6 +397,47 @@ uint64_t snmp_value(const char *section, const char *name);
 
 /* ---- conntrack.c ---- */
 int show_conntrack(void);
+
+/* ---- router diagnostics ---- */
+/* summary.c: --summary; conntrack.c: --conntrack. */
+int show_summary(void);
+int show_conntrack_pressure(void);
+/* diag.c: an item of a list of named numbers, "Title: name N, name N"
+ * five to a line (JSON: a member); *shown counts the items so far. */
+void list_item(unsigned *shown, const char *name, const uint64_t *v);
+/* -D: whether this round has one before it to compare with
+ * (0 without -D); then the change of a counter since then (0 the first
+ * time a key is seen), recorded. */
+#if ENABLE_FEATURE_NETSTAT_DIAG
+/* -D: 0 in a first round (and without -D); in a later round 1, with
+ * "Changes in N s:" said (JSON "changes":{"seconds":N,"what":{ opened,
+ * for changes_end to close, which says "none" when nothing moved). */
+int changes_round(const char *what);
+void changes_end(void);
+/* The change of a counter since the round before (0 the first time its
+ * key is seen), recorded. */
+uint64_t counter_change(uint32_t key, uint64_t value);
+/* "12/s": a change over the interval, in buf (U64_FMT + 3). */
+unsigned fmt_rate(char *buf, uint64_t change);
+#else
+static inline int changes_round(const char *what)
+{
+	(void)what;
+	return 0;
+}
+static inline void changes_end(void) {}
+static inline uint64_t counter_change(uint32_t key, uint64_t value)
+{
+	(void)key;
+	return value;
+}
+static inline unsigned fmt_rate(char *buf, uint64_t change)
+{
+	(void)change;
+	*buf = 0;
+	return 0;
+}
+#endif
 
 /* ---- classic.c: classic (Windows) netstat views ---- */
 int show_ethernet_summary(void);

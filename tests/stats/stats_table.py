@@ -177,17 +177,17 @@ def main():
     entries = bytearray()
     rows = []
     for sec in sections:
-        rows.append((sec, len(entries) // 5, len(sec["entries"])))
+        rows.append((sec, len(entries) // 4, len(sec["entries"])))
         hashes = {}
         for name, kind, sentence in sec["entries"]:
-            h = fnv1a(name)
+            h = fnv1a(name) & 0xffffff
             assert h not in hashes, (sec["title"], name, hashes.get(h))
             hashes[h] = name
-            entries += h.to_bytes(4, "little") + bytes([index[sentence]])
+            entries += h.to_bytes(3, "little") + bytes([index[sentence]])
         for other in seen.get(sec["title"], ()):
-            h = fnv1a(other)
+            h = fnv1a(other) & 0xffffff
             assert hashes.get(h, other) == other, (sec["title"], other, hashes[h])
-    assert len(entries) // 5 < 65536
+    assert len(entries) // 4 < 65536
     tok = bytearray()
     for t in tokens:
         tok += bytes(t) + b"\0"
