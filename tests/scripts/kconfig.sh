@@ -1,5 +1,5 @@
 #!/bin/sh
-# native-only
+# host-only: checks files, not a binary
 # Build metadata: the committed Config.in and Kbuild are what
 # tests/gen-kconfig.sh makes from the //config: and //kbuild: blocks of
 # applet/*.c; every feature switch of include/netstat_config.h has a
