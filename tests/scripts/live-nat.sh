@@ -88,15 +88,25 @@ settled() {
 }
 until settled; do sleep 0.05; done
 
-# VIEW ARGS...: ours, then conntrack's table at once, then the check. The
+# Without /proc/net/nf_conntrack (a kernel without CONFIG_NF_CONNTRACK_PROCFS,
+# here a private mount namespace whose /proc has an empty net/) -M reads the
+# table over ctnetlink.
+no_procfs() {
+	unshare -m sh -c 'mount -t tmpfs none /proc && mkdir /proc/net && exec "$@"' sh "$@"
+}
+no_procfs sh -c '! [ -e /proc/net/nf_conntrack ]' || fail "no_procfs still shows /proc/net/nf_conntrack"
+
+# VIEW ARGS...: ours (through $via: nothing, or no_procfs for the
+# ctnetlink fallback), then conntrack's table at once, then the check. The
 # expiry may have counted down between the two by the seconds they took
 # (the slack: whole seconds from our start to conntrack's end, plus one
 # for the rounding), whatever the machine's load.
+via=
 check() {
 	name=$1 flags=$2
 	shift 2
 	t0=$(date +%s%N)
-	"$NETSTAT" "$@" >"$work/$name.out" 2>"$work/$name.err"
+	$via "$NETSTAT" "$@" >"$work/$name.out" 2>"$work/$name.err"
 	echo $? >"$work/$name.status"
 	# each family once (a plain -L lists both in some versions, and an
 	# entry listed twice, a second apart, would be two)
@@ -107,12 +117,22 @@ check() {
 		fail "$name: status $(cat "$work/$name.status"), stderr $(cat "$work/$name.err")"
 	# shellcheck disable=SC2086
 	python3 "$top/tests/natcheck.py" "$work/$name.table" "$work/$name.out" --slack $slack $flags >"$work/$name.problems" ||
-		{ fail "netstat $*:"; cat "$work/$name.problems"; cat "$work/$name.out"; }
+		{ fail "${via:+$via }netstat $*:"; cat "$work/$name.problems"; cat "$work/$name.out"; }
 }
 check nat "" -M -n -W
 check all "--all --acct" -M -n -e -W
 check v4 "--family 4" -M -n -4 -W
 check v6 "--family 6" -M -n -6 -W
+# the ctnetlink fallback against conntrack's table as well, not only
+# against our procfs rows (below)
+via=no_procfs
+check nl-nat "" -M -n -W
+check nl-all "--all --acct" -M -n -e -W
+check nl-v4 "--family 4" -M -n -4 -W
+check nl-v6 "--family 6" -M -n -6 -W
+via=
+[ "$(wc -l <"$work/nl-all.out")" = "$(wc -l <"$work/all.out")" ] ||
+	fail "ctnetlink -M -n -e -W: $(wc -l <"$work/nl-all.out") lines, procfs $(wc -l <"$work/all.out")"
 
 # the scenario's flows must be there, as the kernel translated them
 want() {
@@ -134,13 +154,8 @@ grep -Eq '^icmp +[0-9]+ 10\.77\.0\.1 +- +10\.77\.0\.2' "$work/all.out" ||
 [ "$(wc -l <"$work/narrow.out")" = "$(wc -l <"$work/nat.out")" ] ||
 	fail "-M -n and -M -n -W list different numbers of rows"
 
-# Without /proc/net/nf_conntrack (a kernel without CONFIG_NF_CONNTRACK_PROCFS,
-# here a private mount namespace whose /proc has an empty net/) -M reads the
-# same table over ctnetlink: the same rows as procfs gives at that moment
-# (taken again when a timer ticked between the two).
-no_procfs() {
-	unshare -m sh -c 'mount -t tmpfs none /proc && mkdir /proc/net && exec "$@"' sh "$@"
-}
+# Over ctnetlink: the same rows as procfs gives at that moment (taken
+# again when a timer ticked between the two).
 for args in "-M -n -e -W" "-M -n" "-M -n -6" "-M -n -e -4"; do
 	same=0
 	for try in 1 2 3 4 5; do
