@@ -14,8 +14,8 @@
 # libFuzzer's artifacts (build/fuzz/artifacts/<target>-crash-<sha1> and
 # the like) go to FUZZ_BUILD (default build/fuzz; give two concurrent
 # campaigns their own). Prints one line per target: executions, seconds,
-# and any finding; the same as a Markdown table in FUZZ_BUILD/figures.md
-# (tests/README.md, "Fuzzing"). Exit status 1 if any target crashed,
+# and any finding; the same as a Markdown table appended to
+# FUZZ_BUILD/figures.md, one a run (tests/README.md, "Fuzzing"). Exit status 1 if any target crashed,
 # leaked or tripped a sanitizer.
 #
 # --replay: every input of tests/fuzz/regressions/INDEX (or the NAMEs)
@@ -157,12 +157,14 @@ seeds_for() {
 }
 figures=$out/figures.md
 {
+	limit="$secs s a target"
+	[ "$secs" = 0 ] && limit="no time limit"
 	echo "$(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)," \
-		"${FUZZ_RUNS:+FUZZ_RUNS=$FUZZ_RUNS, }${secs} s a target (0: no limit)"
+		"${FUZZ_RUNS:+FUZZ_RUNS=$FUZZ_RUNS, }$limit"
 	echo
 	echo "| target | executions | seconds | corpus | findings |"
 	echo "|---|---:|---:|---:|---|"
-} >"$figures"
+} >>"$figures"
 total=0
 for t in $targets; do
 	build "$t" || { rc=1; continue; }
