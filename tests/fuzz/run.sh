@@ -65,8 +65,12 @@ cflags="-g -O${FUZZ_OPT:-2} -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETST
 	-fno-sanitize-recover=all"
 # the applet once (two at a time), then the driver per target
 mkdir -p "$out/obj"
-# objects made with other flags are made again
+# objects made with other flags are made again; those of a source file
+# that is gone are removed (they would be linked in)
 echo "$cflags" | cmp -s - "$out/obj/cflags" || { rm -f "$out"/obj/*.o; echo "$cflags" >"$out/obj/cflags"; }
+for o in "$out"/obj/*.o; do
+	[ -f "$o" ] && [ ! -f "applet/$(basename "$o" .o).c" ] && rm -f "$o"
+done
 export cflags out
 if ! ls applet/*.c | xargs -P 2 -I{} sh -c 'o=$out/obj/$(basename {} .c).o;
 	[ "$o" -nt {} ] && [ -z "$(find include -newer "$o")" ] && exit 0
