@@ -1,5 +1,5 @@
 #!/bin/sh
-# -E (classic interface totals, applet/classic.c) on a live namespace with
+# -E (classic interface totals, applet/ethernet.c) on a live namespace with
 # known traffic, against sums this script makes itself, twice over: from
 # /proc/net/dev (every interface but lo) and from `ip -s -j link`
 # (iproute2, over netlink), and Unknown protocols against nstat's
