@@ -69,7 +69,10 @@ rx, tx = ip["rx"], ip["tx"]
 from_ip = [rx["bytes"], tx["bytes"], rx["packets"] - rx["multicast"], tx["packets"], rx["multicast"], 0,
            rx["dropped"] + rx.get("missed", 0), tx["dropped"], rx["errors"], tx["errors"], unknown]
 if from_dev != from_ip:
-    sys.exit("/proc/net/dev gives %s, ip -s -j link %s" % (from_dev, from_ip))
+    # read one after the other: a frame the kernel sent in between (the
+    # bridge's first IGMP reports) moves one of them
+    print("moving: /proc/net/dev gives %s, ip -s -j link %s" % (from_dev, from_ip))
+    sys.exit(0)
 print(" ".join(map(str, from_dev)))
 EOF
 # ours as one line in the same order
@@ -80,13 +83,16 @@ ours() {
 	     /^Unknown protocols / { printf "%s\n", $NF }' "$work/ours.out"
 }
 # compare NAME: ours between two oracle readings; again while the
-# counters moved between those (they should not: nothing else runs here)
+# counters moved between those (only the kernel's own first frames do,
+# the bridge's IGMP reports in its first seconds: tried again a fifth of
+# a second later, up to 100 times)
 compare() {
-	tries=0
+	tries=0 got=
 	while :; do
 		before=$(python3 "$work/oracle.py") || { echo "FAIL: $1: $before"; fail=1; return; }
 		got=$(ours)
 		after=$(python3 "$work/oracle.py") || { echo "FAIL: $1: $after"; fail=1; return; }
+		case $before$after in *moving*) after=moving ;; esac
 		if [ "$before" = "$after" ]; then
 			if [ "$got" = "$before" ] && [ "$(cat "$work/ours.status")" = 0 ] && [ ! -s "$work/ours.err" ]; then
 				echo "$1: $got"
@@ -98,7 +104,8 @@ compare() {
 			return
 		fi
 		tries=$((tries + 1))
-		[ $tries -lt 10 ] || { echo "FAIL: $1: the counters kept moving"; fail=1; return; }
+		[ $tries -lt 100 ] || { echo "FAIL: $1: the counters kept moving: $before / $after"; fail=1; return; }
+		sleep 0.2
 	done
 }
 field() { echo "$1" | cut -d' ' -f"$2"; }
