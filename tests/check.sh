@@ -20,7 +20,28 @@
 # everywhere. That needs root; under CI=true a skip is a failure.
 #
 # For a quick loop while working: CHECK_CASES='stats-*' runs only the cases
-# that match (and no scripts); CHECK_SCRIPTS='fuzz*' only those scripts.
+# that match (and no scripts); CHECK_SCRIPTS='fuzz* live-nat' only those
+# scripts.
+#
+# A script says in its header (a line of its own, before the code) where
+# it applies; elsewhere it is not run, and each build's summary counts it
+# as "not run here by declaration":
+#   # native-only    not under a runner (qemu, valgrind) nor the sanitizer
+#   # host-only      the host build only (one run is enough: it checks
+#                    files, builds its own binaries, or needs a static
+#                    native binary)
+#   # builds: B...   only these builds
+#   # busybox-too    also the BusyBox builds (bb-*), with BUSYBOX=1
+#   # timeout: S     seconds it may take natively (default 300)
+# Every script runs under timeout(1), with its process group, and the
+# limit times the build's slowdown (sanitize 2, qemu 4, valgrind 6): one
+# that hangs is killed and is a failure. Exit status 0 is a pass, 77 a
+# skip (it could not run here: a failure under CI=true), anything else a
+# failure. Scripts get NATIVE=1 when the binary runs natively and without
+# the sanitizer, for the few timed assertions that only hold there.
+# CHECK_SCRIPT_TIMEOUT=S overrides every limit. Each script's output is
+# kept in build/check/<build>/logs/<script>.log, its time in
+# build/check/times.txt.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -54,19 +75,19 @@ note_skip() {
 
 # binary and runner prefix for a build
 setup_build() {
-	runner= bin= be=0 mipsel=0 asan=
+	runner= bin= be=0 mipsel=0 asan= slow=1
 	case $1 in
 	host) bin=$top/netstat ;;
-	sanitize) bin=$top/build/sanitize/netstat asan=1 ;;
+	sanitize) bin=$top/build/sanitize/netstat asan=1 slow=2 ;;
 	clang) bin=$top/build/clang/netstat ;;
-	mips) bin=$top/build/mips/netstat runner="qemu-mips-static -cpu 24Kc" be=1 ;;
-	mipsel) bin=$top/build/mipsel/netstat runner="qemu-mipsel-static -cpu 24Kc" mipsel=1 ;;
-	armhf) bin=$top/build/armhf/netstat runner="qemu-arm-static -cpu cortex-a7" ;;
-	armel) bin=$top/build/armel/netstat runner="qemu-arm-static -cpu arm926" ;;
-	aarch64) bin=$top/build/aarch64/netstat runner="qemu-aarch64-static" ;;
+	mips) bin=$top/build/mips/netstat runner="qemu-mips-static -cpu 24Kc" be=1 slow=4 ;;
+	mipsel) bin=$top/build/mipsel/netstat runner="qemu-mipsel-static -cpu 24Kc" mipsel=1 slow=4 ;;
+	armhf) bin=$top/build/armhf/netstat runner="qemu-arm-static -cpu cortex-a7" slow=4 ;;
+	armel) bin=$top/build/armel/netstat runner="qemu-arm-static -cpu arm926" slow=4 ;;
+	aarch64) bin=$top/build/aarch64/netstat runner="qemu-aarch64-static" slow=4 ;;
 	x86_64) bin=$top/build/x86_64/netstat ;;
 	# memcheck of the suite: our own code, under valgrind, case by case
-	valgrind) bin=$top/netstat runner="valgrind -q --error-exitcode=99" ;;
+	valgrind) bin=$top/netstat runner="valgrind -q --error-exitcode=99" slow=6 ;;
 	bb-x86_64|bb-mips) setup_busybox "${1#bb-}"; return ;;
 	*) echo "unknown build $1"; return 1 ;;
 	esac
@@ -97,8 +118,26 @@ setup_busybox() {
 	if [ "$1" = mips ]; then
 		command -v qemu-mips-static >/dev/null ||
 			{ note_skip "bb-mips: qemu-mips-static is not installed"; return 1; }
-		runner="qemu-mips-static -cpu 24Kc $bb" be=1
+		runner="qemu-mips-static -cpu 24Kc $bb" be=1 slow=4
 	fi
+}
+
+# applies SCRIPT BUILD: whether the script's header lets it run on BUILD
+applies() {
+	head=$(sed -n '1,/^[^#]/p' "$1")
+	case $2 in bb-*)
+		echo "$head" | grep -q '^# busybox-too' || return 1 ;;
+	esac
+	if echo "$head" | grep -q '^# host-only'; then
+		[ "$2" = host ] || return 1
+	fi
+	if echo "$head" | grep -q '^# builds: '; then
+		echo "$head" | sed -n 's/^# builds: //p' | tr ' ' '\n' | grep -qx "$2" || return 1
+	fi
+	if [ -n "$runner$asan" ] && echo "$head" | grep -q '^# native-only'; then
+		return 1
+	fi
+	return 0
 }
 
 # fixture path for a case under this build: a fixture is used as it is
@@ -166,30 +205,45 @@ for build in $builds; do
 	done
 	scripts=${CHECK_SCRIPTS:-*}
 	[ -n "${CHECK_CASES:-}" ] && [ -z "${CHECK_SCRIPTS:-}" ] && scripts=none
-	for script in tests/scripts/$scripts.sh; do
+	not_run=0
+	mkdir -p "$work/$build/logs"
+	# (the patterns are globbed under tests/scripts, not here)
+	# shellcheck disable=SC2086
+	for script in $(set -f; for p in $scripts; do set +f; ls tests/scripts/$p.sh 2>/dev/null; set -f; done); do
 		[ -f "$script" ] || continue
-		# BusyBox builds: only the scripts marked for them
-		busybox=0
-		case $build in bb-*)
-			grep -q '^# busybox-too' "$script" || continue
-			busybox=1 ;;
-		esac
-		if [ -n "$runner$asan" ] && grep -q '^# native-only' "$script"; then
+		name=$(basename "$script" .sh)
+		if ! applies "$script" "$build"; then
+			not_run=$((not_run + 1))
 			continue
 		fi
-		if NETSTAT="$bin" RUNNER="$runner" BUSYBOX=$busybox BIG_ENDIAN=$be MIPSEL=$mipsel WORK="$work/$build" \
-			sh "$script" >"$work/$build.script.log" 2>&1; then
-			pass=$((pass + 1))
-		else
-			rc=$?
-			if [ $rc = 77 ]; then
-				note_skip "$build: $(basename "$script"): $(tail -n 1 "$work/$build.script.log")"
-			else
-				note_fail "$build: $(basename "$script")"
-				tail -n 20 "$work/$build.script.log"
-			fi
-		fi
+		busybox=0
+		case $build in bb-*) busybox=1 ;; esac
+		native=0
+		[ -z "$runner$asan" ] && native=1
+		limit=$(sed -n '1,/^[^#]/s/^# timeout: \([0-9][0-9]*\).*/\1/p' "$script" | head -n 1)
+		limit=$((${limit:-300} * slow))
+		[ -n "${CHECK_SCRIPT_TIMEOUT:-}" ] && limit=$CHECK_SCRIPT_TIMEOUT
+		log=$work/$build/logs/$name.log
+		start=$(date +%s)
+		NETSTAT="$bin" RUNNER="$runner" BUSYBOX=$busybox BIG_ENDIAN=$be MIPSEL=$mipsel NATIVE=$native \
+			WORK="$work/$build" timeout -k 10 "$limit" sh "$script" </dev/null >"$log" 2>&1
+		rc=$?
+		took=$(($(date +%s) - start))
+		echo "$build $name $took s, status $rc" >>"$work/times.txt"
+		# (124 or 137 before the limit is the script's own status)
+		[ $took -ge "$limit" ] && case $rc in 124|137) rc=timeout ;; esac
+		case $rc in
+		0) pass=$((pass + 1)) ;;
+		77) note_skip "$build: $name.sh: $(tail -n 1 "$log")" ;;
+		timeout)
+			note_fail "$build: $name.sh: killed after $limit s (timeout), log ${log#$top/}"
+			tail -n 20 "$log" ;;
+		*)
+			note_fail "$build: $name.sh (status $rc), log ${log#$top/}"
+			tail -n 20 "$log" ;;
+		esac
 	done
+	[ "$scripts" = none ] || echo "$build: $not_run scripts not run here by declaration"
 	echo "$build: $((pass - before_pass)) passed, $((fail - before_fail)) failed"
 done
 

@@ -5,6 +5,8 @@ is read slowly (getrusage's ru_maxrss includes the forking parent's pages,
 and reads 0 for short static processes on some kernels).
 
     peak_rss.py cmd [args...]
+
+Exit status 1 (and no figure) when the command fails.
 """
 import os, subprocess, sys
 
@@ -24,5 +26,7 @@ while True:
     chunk = p.stdout.read(4096)
     if not chunk:
         break
-p.wait()
+if p.wait() != 0:
+    # a failed run's memory is no figure
+    sys.exit("peak_rss.py: %s exited %d" % (sys.argv[1], p.returncode))
 print(peak)

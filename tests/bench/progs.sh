@@ -4,30 +4,40 @@
 #   B) 2 000 processes holding 5 connections each (10 000 connections),
 # in a private network namespace, timing ours, net-tools and toybox in the
 # same run: the median of RUNS runs each (wall clock), and ours as a ratio
-# of each. -tan is timed too, to show what the process scan costs. Not
-# part of make check.
+# of each. -tan is timed too, to show what the process scan costs.
 #
 #   tests/bench/progs.sh [NETSTAT]      (default ./netstat; RUNS=7)
-# Needs root (namespaces), python3, net-tools; toybox when installed.
+# Needs root (namespaces), python3, net-tools and toybox (NETSTAT_TOOLS,
+# TOYBOX name them); PROGS_SCALE=K divides both parts' sizes by K (the
+# smoke run of make check). It runs in its own network and PID namespace
+# with its own /proc, so -p scans only its processes.
+#
+# Before timing, each tool's -tanp and -tan must exit 0 and print ours
+# rows: net-tools byte for byte, toybox the same sockets
+# (tests/bench/rows.py). A difference, a failed run or a missing tool is
+# an error (exit status 1), never a figure.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$top/netstat}
 ours=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 [ "$(id -u)" = 0 ] || { echo "progs.sh: needs root" >&2; exit 1; }
 [ -x "$ours" ] || { echo "progs.sh: no $ours (make)" >&2; exit 1; }
+for t in "${NETSTAT_TOOLS:-netstat}" "${TOYBOX:-toybox}" python3; do
+	command -v "$t" >/dev/null || { echo "progs.sh: $t is not installed (tests/toolchains.sh)" >&2; exit 1; }
+done
 if [ -z "${PROGS_BENCH_NS:-}" ]; then
-	exec env PROGS_BENCH_NS=1 unshare --net -- sh "$0" "$ours"
+	exec env PROGS_BENCH_NS=1 unshare --net --pid --fork --mount-proc -- sh "$0" "$ours"
 fi
 ip link set lo up
-exec python3 - "$ours" "${RUNS:-7}" <<'PY'
-import fcntl, os, resource, shutil, signal, socket, statistics, subprocess, sys, time
+exec python3 - "$ours" "${RUNS:-7}" "$top" <<'PY'
+import fcntl, os, resource, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
-ours, runs = sys.argv[1], int(sys.argv[2])
+ours, runs, top = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+scale = int(os.environ.get("PROGS_SCALE", "1"))
 hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
 resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-tools = [("ours", [ours]), ("net-tools", [shutil.which("netstat")])]
-if shutil.which("toybox"):
-    tools.append(("toybox", [shutil.which("toybox"), "netstat"]))
+tools = [("ours", [ours]), ("net-tools", [shutil.which(os.environ.get("NETSTAT_TOOLS", "netstat"))]),
+         ("toybox", [shutil.which(os.environ.get("TOYBOX", "toybox")), "netstat"])]
 sleeper = [shutil.which("sleep"), "600"]
 held = []
 
@@ -91,17 +101,40 @@ def measure(args):
         times = []
         for _ in range(runs):
             t = time.perf_counter()
-            subprocess.run(cmd + args, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)
+            p = subprocess.run(cmd + args, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, check=False)
             times.append(time.perf_counter() - t)
+            if p.returncode != 0:
+                sys.exit("progs.sh: %s %s exited %d: no figure" % (name, " ".join(args), p.returncode))
         res[name] = statistics.median(times)
     return res
 
+def rows(out):
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(out)
+        f.flush()
+        return subprocess.run([sys.executable, os.path.join(top, "tests/bench/rows.py"), "netstat",
+                               f.name], capture_output=True, check=True).stdout
+
+def same_rows(args):
+    """every tool's output once: status 0, no stderr, ours rows"""
+    outs = {}
+    for name, cmd in tools:
+        p = subprocess.run(cmd + args, capture_output=True)
+        if p.returncode != 0 or p.stderr:
+            sys.exit("progs.sh: %s %s: status %d, stderr %r" % (name, " ".join(args), p.returncode, p.stderr[:200]))
+        outs[name] = p.stdout
+    if outs["net-tools"] != outs["ours"]:
+        sys.exit("progs.sh: %s: ours differs from net-tools': no figure" % " ".join(args))
+    if rows(outs["toybox"]) != rows(outs["ours"]):
+        sys.exit("progs.sh: %s: toybox's sockets differ from ours: no figure" % " ".join(args))
+    return outs["ours"]
+
 def report(title, nproc):
-    a = subprocess.run(tools[0][1] + ["-tanp"], capture_output=True).stdout
-    b = subprocess.run(tools[1][1] + ["-tanp"], capture_output=True).stdout
-    print("%s: %d processes, %d lines of -tanp, ours %s net-tools'" %
-          (title, nproc, a.count(b"\n"), "same as" if a == b else "DIFFERENT FROM"))
+    for args in (["-tan"], ["-tanp"]):
+        a = same_rows(args)
+    print("%s: %d processes, %d lines of -tanp, the same as net-tools' (toybox: the same sockets)" %
+          (title, nproc, a.count(b"\n")))
     for args in (["-tan"], ["-tanp"]):
         r = measure(args)
         line = "  %-6s" % " ".join(args)
@@ -125,19 +158,19 @@ def stop(pids):
 pids = []
 try:
     for i in range(4):
-        socks = connections(5000, 9000 + i, "127.0.0.%d" % (i + 1))
+        socks = connections(5000 // scale, 9000 + i, "127.0.0.%d" % (i + 1))
         pids.append(subprocess.Popen(sleeper, pass_fds=[s.fileno() for s in socks]).pid)
         for s in socks:
             s.close()
-    report("A) 20000 connections", len(pids))
+    report("A) %d connections" % (20000 // scale), len(pids))
 finally:
     stop(pids)
 time.sleep(1)
 # B) 2 000 processes with 5 connections each
 pids = []
 try:
-    pids = many_processes(2000, 5, 9100)
-    report("B) 2000 processes", len(pids) + 1)
+    pids = many_processes(2000 // scale, 5, 9100)
+    report("B) %d processes" % (2000 // scale), len(pids) + 1)
 finally:
     stop(pids)
 PY

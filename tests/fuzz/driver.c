@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -320,7 +321,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	null_fd = open("/dev/null", O_WRONLY);
 	json_fd = memfd_create("json", 0);
 	dup2(null_fd, 1);
-	fuzz_err_fd = null_fd;
+	/* the applet's messages: /dev/null, or the descriptor FUZZ_MESSAGES_FD
+	 * names (2: stderr, for tests/fuzz/run.sh --replay to see what a
+	 * saved input still reaches) */
+	fuzz_err_fd = getenv("FUZZ_MESSAGES_FD") ? atoi(getenv("FUZZ_MESSAGES_FD")) : null_fd;
 #if defined(FUZZ_TARGET_dns)
 	dns_sink = null_fd;
 #endif

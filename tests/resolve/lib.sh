@@ -10,6 +10,7 @@
 
 : "${top:=$(cd "$(dirname "$0")/../.." && pwd)}"
 rdir=$top/tests/resolve
+. "$top/tests/waits.sh"
 : "${WORK:=$top/build/resolve}"
 : "${RUNNER:=}" "${BIG_ENDIAN:=0}" "${NETSTAT:=$top/netstat}"
 
@@ -39,12 +40,7 @@ start_dnsd() {
 	rm -f "$WORK/dnsd.ready"
 	python3 "$top/tests/scripts/resolve-dnsd.py" --ready "$WORK/dnsd.ready" "$@" &
 	dnsd_pid=$!
-	i=0
-	while [ ! -s "$WORK/dnsd.ready" ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "the DNS server did not start"; exit 1; }
-		sleep 0.05
-	done
+	wait_for "$dnsd_pid" test -s "$WORK/dnsd.ready" || { echo "the DNS server did not start"; exit 1; }
 }
 
 stop_dnsd() {

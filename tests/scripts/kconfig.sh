@@ -1,5 +1,5 @@
 #!/bin/sh
-# native-only
+# host-only: checks files, not a binary
 # Build metadata: the committed Config.in and Kbuild are what
 # tests/gen-kconfig.sh makes from the //config: and //kbuild: blocks of
 # applet/*.c; every feature switch of include/netstat_config.h has a
@@ -25,7 +25,9 @@ awk '/^config /{ if (name != "") check(); name = $2; p = d = dep = h = 0; next }
 
 for c in applet/*.c; do
 	obj=$(basename "$c" .c).o
-	grep -Eq "^lib-\\\$\\(CONFIG_NETSTAT\\) \\+=.* $obj( |\$)" Kbuild || fail "$c has no //kbuild: object $obj"
+	# (built with the applet, or only with one of its features)
+	grep -Eq "^lib-\\\$\\(CONFIG_(NETSTAT|FEATURE_NETSTAT_[A-Z0-9_]+)\\) \\+=.* $obj( |\$)" Kbuild ||
+		fail "$c has no //kbuild: object $obj"
 done
 grep -q '^//applet:IF_NETSTAT(APPLET(netstat, ' applet/*.c || fail "no //applet: line"
 grep -q '^//usage:#define netstat_trivial_usage' applet/*.c || fail "no //usage: block"

@@ -10,6 +10,17 @@
 # Big-endian builds (mips under qemu) read this little-endian kernel's
 # /proc/net/tcp as their own byte order would have it written, so there
 # only the unix table (-xanp) is compared; fixture cases cover the rest.
+#
+# It runs in its own PID namespace with its own /proc (tests/netns.sh,
+# netns_pids=1). It failed once on mipsel under load while it shared the
+# machine's: other processes' sockets (a parallel check's or benchmark's)
+# filled -p's table, so ours printed "table full" and "-" where net-tools
+# named the helper, and with pid_max 32768 the pids wrapped between the
+# helper and its children, which then came first in /proc and owned the
+# sockets they inherited. Both were reproduced here: four processes with
+# 17 000 sockets each, and a wrap that happened by itself in that run.
+# The waits are for events, with no time limit of their own
+# (tests/waits.sh); the helpers live until they are killed.
 set -u
 [ "$(id -u)" = 0 ] || { echo "needs root"; exit 77; }
 command -v python3 >/dev/null || { echo "needs python3"; exit 77; }
@@ -17,8 +28,9 @@ command -v netstat >/dev/null || { echo "needs net-tools netstat"; exit 77; }
 [ "$(netstat -V 2>/dev/null | head -n 1)" = "net-tools 2.10" ] ||
 	{ echo "needs net-tools 2.10"; exit 77; }
 top=$(cd "$(dirname "$0")/../.." && pwd)
-netns_work=live-progs
+netns_work=live-progs netns_pids=1
 . "$(dirname "$0")/../netns.sh"
+. "$top/tests/waits.sh"
 
 cat >"$work/helper.py" <<'EOF'
 import os, signal, socket, sys, time
@@ -58,27 +70,25 @@ for name in ("first", "second"):
         own = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         t = socket.socket(); t.bind(("127.0.0.1", 7004 if name == "first" else 7005)); t.listen(1)
         os.write(w, b"x")
-        time.sleep(120)
-        os._exit(0)
+        while True:
+            signal.pause()
 def stop(*_):
     for kid in kids:
         os.kill(kid, signal.SIGKILL)
     os._exit(0)
 signal.signal(signal.SIGTERM, stop)
 os.read(r, 1); os.read(r, 1)
-open(os.path.join(work, "ready"), "w").write(str(os.getpid()))
-time.sleep(120)
+with open(os.path.join(work, "ready.tmp"), "w") as f:
+    f.write(str(os.getpid()))
+os.rename(os.path.join(work, "ready.tmp"), os.path.join(work, "ready"))
+while True:
+    signal.pause()
 EOF
 
 python3 "$work/helper.py" "$work" &
 helper=$!
 trap 'kill $helper 2>/dev/null' EXIT
-i=0
-while [ ! -s "$work/ready" ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "helper did not start"; exit 1; }
-	sleep 0.1
-done
+wait_for $helper test -s "$work/ready" || { echo "helper did not start"; exit 1; }
 pid=$(cat "$work/ready")
 
 args=-tuwxanp

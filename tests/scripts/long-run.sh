@@ -37,7 +37,7 @@ while rounds < 10000:
                 old = samples.get(first, (0, 1 << 30))
                 samples[first] = (max(old[0], r), min(old[1], fds))
 p.send_signal(signal.SIGINT)
-rest, err = p.communicate(timeout=10)
+rest, err = p.communicate()  # no time limit: check.sh ends a hang
 if p.returncode != -signal.SIGINT:
     sys.exit("FAIL: status %d after SIGINT, not killed by it" % p.returncode)
 if err:

@@ -1,19 +1,17 @@
 #!/bin/sh
-# native-only
+# host-only: builds its own binaries with the recipes
 # The Buildroot and OpenWrt recipes under tests/packaging/, as far as they
 # can be tried without Buildroot or OpenWrt:
-#   - the Kconfig parts parse (BusyBox's kconfig `conf`, when a BusyBox
-#     tree has been built by tests/busybox/build.sh) and a package option
-#     comes out of an all-yes configuration;
+#   - the Kconfig parts parse (BusyBox's kconfig `conf`, from the BusyBox
+#     tree tests/busybox/build.sh configures, built here when it is not
+#     yet) and a package option comes out of an all-yes configuration;
 #   - the .mk / Makefile recipes run under stand-in definitions of the
 #     few framework macros they use (generic-package, BuildPackage, ...),
 #     with the musl compiler as the target compiler; the installed binary
 #     prints what ./netstat prints, and a CONFIG file switches features off;
 #   - Buildroot's BusyBox mode: the post-patch hook runs dropin.sh.
-# Runs for the host build only.
 set -u
 top=$PWD
-case $NETSTAT in "$top/netstat") ;; *) echo "host build only"; exit 0 ;; esac
 fail() { echo "FAIL: $*"; exit 1; }
 w=$WORK/packaging
 rm -rf "$w"
@@ -30,8 +28,16 @@ cp -a Makefile applet include "$src/"
 mkdir -p "$src/tests" && cp -a tests/configs tests/busybox "$src/tests/"
 
 # ---- Kconfig ----
-conf=$(ls "$top"/.toolchains/busybox/*/scripts/kconfig/conf 2>/dev/null | head -n 1)
-if [ -n "$conf" ]; then
+# the tree bb-x86_64 of make check uses (cached in .toolchains/busybox)
+bbbin=$(tests/busybox/build.sh x86_64 2>"$w/bb-build.log")
+case $? in
+0) ;;
+77) echo "no BusyBox tree for its kconfig: $(tail -n 1 "$w/bb-build.log")"; exit 77 ;;
+*) cat "$w/bb-build.log"; fail "tests/busybox/build.sh x86_64 failed" ;;
+esac
+conf=${bbbin%/busybox}/scripts/kconfig/conf
+[ -x "$conf" ] || fail "no $conf after tests/busybox/build.sh"
+{
 	mkdir -p "$w/kc/package" "$w/kc/owrt"
 	cp -a tests/packaging/buildroot/package/netstat-routers "$w/kc/package/"
 	cat >"$w/kc/Config.in" <<'EOF'
@@ -56,9 +62,8 @@ EOF
 	grep -qx 'CONFIG_BR2_PACKAGE_NETSTAT_ROUTERS=y' "$w/kc/.config" || fail "no BR2_PACKAGE_NETSTAT_ROUTERS=y"
 	grep -qx 'CONFIG_BR2_PACKAGE_NETSTAT_ROUTERS_BUSYBOX=y' "$w/kc/.config" || fail "no _BUSYBOX=y"
 	grep -qx 'CONFIG_NETSTAT_ROUTERS_CONFIG=""' "$w/kc/.config" || fail "no NETSTAT_ROUTERS_CONFIG"
-else
-	echo "note: no BusyBox kconfig built, Kconfig not parsed"
-fi
+	echo "Kconfig of the recipes parsed by $conf"
+}
 
 # ---- Buildroot: generic-package stand-in ----
 cat >"$w/br.mk" <<EOF
@@ -99,14 +104,15 @@ PROC_ROOT=$fx "$w/br-target/bin/netstat" -r >/dev/null 2>&1
 [ "$(make -s -f "$w/br.mk" BUSYBOX_MODE=y deps)" = netstat-routers ] ||
 	fail "BusyBox mode: no BUSYBOX_PATCH_DEPENDENCIES"
 bb=$(ls -d "$top"/.toolchains/busybox/busybox-1.* 2>/dev/null | head -n 1)
-if [ -n "$bb" ]; then
+[ -n "$bb" ] || fail "no BusyBox source in .toolchains/busybox (tests/busybox/build.sh fetch)"
+{
 	mkdir -p "$w/bbtree"
 	cp -a "$bb/networking" "$bb/scripts" "$w/bbtree/"
 	make -s -f "$w/br.mk" BUSYBOX_MODE=y BUSYBOX_DIR="$w/bbtree" hooks >"$w/bb.log" 2>&1 ||
 		{ cat "$w/bb.log"; fail "BusyBox post-patch hook failed"; }
 	[ -f "$w/bbtree/networking/netstat_busybox.h" ] && [ -f "$w/bbtree/networking/netstat.c.orig" ] ||
 		fail "BusyBox post-patch hook did not drop the applet in"
-fi
+}
 
 # ---- OpenWrt: rules.mk and package.mk stand-ins ----
 mkdir -p "$w/owrt/include" "$w/owrt/pkg" "$w/owrt-build"

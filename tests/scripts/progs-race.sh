@@ -13,8 +13,11 @@ set -u
 [ "$(id -u)" = 0 ] || { echo "needs root"; exit 77; }
 command -v python3 >/dev/null || { echo "needs python3"; exit 77; }
 : "${NETSTAT:?}"
-netns_work=progs-race
+# Its own PID namespace and /proc (tests/netns.sh): the machine's other
+# processes would be scanned too, and their sockets could fill the table.
+netns_work=progs-race netns_pids=1
 . "$(dirname "$0")/../netns.sh"
+. "$(dirname "$0")/../waits.sh"
 
 cat >"$work/churn.py" <<'EOF'
 import os, random, socket, sys, time
@@ -50,8 +53,7 @@ python3 -c 'import os, sys; os.execv(sys.executable, ["/opt/race/racekeeper"] + 
 keeper=$!
 python3 "$work/churn.py" "$work" churn &
 churner=$!
-i=0
-while [ ! -e "$work/keeper.ready" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_for $keeper test -e "$work/keeper.ready" || { echo "the keeper did not start"; exit 1; }
 
 runs=150
 case ${RUNNER:-} in valgrind*) runs=15 ;; qemu*) runs=50 ;; esac

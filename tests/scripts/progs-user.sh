@@ -12,6 +12,7 @@ command -v setpriv >/dev/null || { echo "needs setpriv"; exit 77; }
 [ "$(netstat -V 2>/dev/null | head -n 1)" = "net-tools 2.10" ] ||
 	{ echo "needs net-tools 2.10"; exit 77; }
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/waits.sh"
 work=${WORK:-/tmp}/progs-user
 rm -rf "$work"
 mkdir -p "$work"
@@ -68,13 +69,15 @@ note="No info could be read for"
 compare none-tanp -tanp
 compare none-tuwxnp -tuwxnp
 
-# -c: the note again before every round's tables
-PROC_ROOT=$fx timeout 2.5 $nobody ${RUNNER:-} "$NETSTAT" -tnpc \
-	>"$work/c.out" 2>"$work/c.err"
+# -c: the note again before every round's tables (three rounds, counted
+# rather than timed: tests/waits.sh)
+# shellcheck disable=SC2086
+rounds_until "$work/c.out" "$work/c.err" "^Active Internet" 3 \
+	env PROC_ROOT="$fx" $nobody ${RUNNER:-} "$NETSTAT" -tnpc
 rounds=$(grep -c "^Active Internet" "$work/c.out")
 notes=$(grep -c "^(No info could be read" "$work/c.err")
-if [ "$rounds" -lt 2 ] || [ "$notes" != "$rounds" ]; then
-	echo "progs-user: -c: $rounds rounds, $notes notes"
+if [ "$rounds" -lt 3 ] || [ "$notes" != "$rounds" ] || [ "$rounds_status" != 143 ]; then
+	echo "progs-user: -c: $rounds rounds, $notes notes, status $rounds_status after SIGTERM"
 	rc=1
 fi
 [ $rc = 0 ] && echo "progs-user: notes as net-tools"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# host-only: checks files, not a binary
 # The packed statistics sentences (include/stats_table.h) are what
 # tests/stats/stats_table.py makes of tests/stats/stats_table.txt.
 set -u

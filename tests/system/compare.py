@@ -3,8 +3,13 @@
 stdout, stderr and exit status against net-tools' from the same guest,
 byte for byte. The only thing forgiven is a difference README lists under
 "Differences from net-tools" that this guest's data shows (ALLOWED below,
-each with that README row). Views without an oracle (the classic
-switches) are checked against what the scenario built.
+each with that README row). Views without a net-tools oracle are checked
+against another: the classic switches against what the scenario built,
+-M against the guest's conntrack table (tests/natcheck.py; nftables NAT,
+or entries inserted over ctnetlink where the guest has no nftables). A
+view the scenario wrote that has no oracle result, a guest without NAT'd
+connections, or a missing BusyBox case summary (BUSYBOX_OURS guests) is a
+failure, never a skip.
 
     compare.py GUEST RESULT_DIR      prints one report line; details of
                                      every difference go to DETAILS
@@ -74,10 +79,17 @@ compared = identical = 0
 forgiven = set()
 retried = []
 details = []
-for name in sorted(os.listdir(views_dir)):
+checked_elsewhere = set()   # ours-only views, each checked below (classic, nat)
+all_views = sorted(os.listdir(views_dir)) if os.path.isdir(views_dir) else []
+if not all_views:
+    problems.append("no views")
+for name in all_views:
     d = os.path.join(views_dir, name)
     args = (read(os.path.join(d, "args")) or "").strip()
     if not os.path.exists(os.path.join(d, "theirs.status")):
+        continue
+    if not os.path.exists(os.path.join(d, "ours.status")):
+        problems.append("view %s: net-tools ran, ours did not" % name)
         continue
     compared += 1
     same = True
@@ -115,6 +127,7 @@ for name in sorted(os.listdir(views_dir)):
 
 # The classic switches: no net-tools line of their own; what they must show.
 def classic(name, check, what):
+    checked_elsewhere.add(name)
     d = os.path.join(views_dir, name)
     out = read(os.path.join(d, "ours.stdout")) or ""
     err = read(os.path.join(d, "ours.stderr")) or ""
@@ -175,10 +188,12 @@ def conntrack_entries():
 
 def check_nat(name, want_all, family):
     global compared, identical
+    checked_elsewhere.add(name)
     d = os.path.join(views_dir, name)
-    if not os.path.isdir(d):
-        return
     compared += 1
+    if not os.path.isdir(d):
+        details.append("--- %s: no view %s" % (guest, name))
+        return
     entries = conntrack_entries() or []
     status = (read(os.path.join(d, "ours.status")) or "").strip()
     err = read(os.path.join(d, "ours.stderr")) or ""
@@ -193,7 +208,12 @@ def check_nat(name, want_all, family):
     return [e for e in entries if e["nat"] and family in (None, e["v6"])]
 
 
-if info.get("nat") == "yes":
+# nat=yes: nftables NATed the scenario's flows; nat=inserted: the same
+# connections inserted over ctnetlink (tests/system/ctinsert.c); either
+# way the table is the oracle. Anything else leaves -M unchecked: a failure.
+if info.get("nat") not in ("yes", "inserted"):
+    problems.append("NAT: nat=%s, no NAT'd connections to check -M against" % info.get("nat"))
+else:
     entries = conntrack_entries()
     if not entries:
         problems.append("NAT: no conntrack table copied")
@@ -202,6 +222,7 @@ if info.get("nat") == "yes":
         check_nat("nat-M_-n_-e_-W", True, None)
         check_nat("nat-M_-n_-4_-W", False, False)
         check_nat("nat-M_-n_-6_-W", False, True)
+        check_nat("nat-netlink-M_-n_-e_-W", True, None)
         rows = {" ".join(e["row"]) for e in want}
         # the scenario's flows: masquerade (TCP, UDP replied and not, ICMP,
         # TCP over IPv6) and the port forward
@@ -214,6 +235,7 @@ if info.get("nat") == "yes":
             if not any(re.match(pattern, r) for r in rows):
                 problems.append("NAT: no %s connection in -M" % what)
     for name in ("nat-M_-n", "nat-M"):
+        checked_elsewhere.add(name)
         d = os.path.join(views_dir, name)
         compared += 1
         if (read(os.path.join(d, "ours.status")) or "").strip() == "0" and not read(os.path.join(d, "ours.stderr")) \
@@ -222,13 +244,23 @@ if info.get("nat") == "yes":
         else:
             details.append("--- %s: netstat %s failed" % (guest, name))
 
-# the case suite, run in the guest (tests/system/cases.sh)
+# every view the scenario wrote has an oracle result: net-tools' or one
+# of the checks above
+for name in all_views:
+    if not os.path.exists(os.path.join(views_dir, name, "theirs.status")) and name not in checked_elsewhere:
+        problems.append("view %s: no oracle result" % name)
+
+# the case suite, run in the guest (tests/system/cases.sh); BusyBox's too
+# where our applet is in the guest's BusyBox
+busybox_ours = info.get("busybox_ours") == "1"
+if busybox_ours and not any(n.endswith("busybox-netstat") for n in all_views):
+    problems.append("no busybox netstat views")
 cases_note = []
 for name in ("ours", "busybox"):
     text = read(os.path.join(res, "cases-%s.txt" % name))
     if text is None:
-        if name == "ours":
-            problems.append("the case suite did not run")
+        if name == "ours" or busybox_ours:
+            problems.append("the case suite [%s] did not run" % name)
         continue
     m = re.search(r"^cases: (\d+) passed, (\d+) failed$", text, re.M)
     if not m:

@@ -143,6 +143,7 @@ make_initramfs() {
 	cp tests/system/cases.sh "$root/cases.sh"
 	cp build/$g/netstat "$root/ours/netstat"
 	cp "$work/$g/sockets" "$root/sockets"
+	cp "$work/$g/ctinsert" "$root/ctinsert"
 	cp tests/system/init "$root/init"
 	cp tests/system/scenario.sh "$root/scenario.sh"
 	cp tests/system/nat.nft "$root/nat.nft"
@@ -187,6 +188,8 @@ for g in $guests; do
 	case $g in mips|mipsel) flags=-msoft-float ;; esac
 	"$tc/$g/bin/musl-gcc" -static -Os $flags -Wall -Wextra -Werror -o "$work/$g/sockets" \
 		tests/system/sockets.c -Wl,--no-warn-mismatch || die "building the socket helper for $g failed"
+	"$tc/$g/bin/musl-gcc" -static -Os $flags -Wall -Wextra -Werror -o "$work/$g/ctinsert" \
+		tests/system/ctinsert.c -Wl,--no-warn-mismatch || die "building the conntrack helper for $g failed"
 done
 
 # ---- boot each guest and compare ----

@@ -68,6 +68,7 @@ cat $out/sockets.log
 	echo "expect_order=$EXPECT_ORDER"
 	[ -e /proc/net/sctp/eps ] && echo "sctp=yes" || echo "sctp=no"
 	echo "netstat_version=$(/bin/netstat -V 2>&1 | head -n 1)"
+	echo "busybox_ours=${BUSYBOX_OURS:-0}"
 } >$out/info
 grep -q "^order=$EXPECT_ORDER\$" $out/info || fail "byte order is not $EXPECT_ORDER: $(grep ^order= $out/info)"
 
@@ -147,10 +148,21 @@ ours_only() {
 # checked by the host against the conntrack table copied right after ----
 nat_views() {
 	# the table is copied right after the numeric views (the last two
-	# look names up, which adds a connection to the nameserver)
-	for a in "-M -n -W" "-M -n -e -W" "-M -n -4 -W" "-M -n -6 -W" copy "-M -n" "-M"; do
+	# look names up, which adds a connection to the nameserver); the
+	# ctnetlink fallback (-M without /proc/net/nf_conntrack: a private
+	# mount namespace whose /proc is an empty tmpfs) among them
+	for a in "-M -n -W" "-M -n -e -W" "-M -n -4 -W" "-M -n -6 -W" netlink copy "-M -n" "-M"; do
 		if [ "$a" = copy ]; then
 			cat /proc/net/nf_conntrack >$out/nf_conntrack.after 2>/dev/null
+			continue
+		fi
+		if [ "$a" = netlink ]; then
+			d=$out/views/nat-netlink-M_-n_-e_-W
+			mkdir -p $d
+			echo "-M -n -e -W (ctnetlink)" >$d/args
+			unshare -m sh -c 'mount -t tmpfs none /proc && mkdir /proc/net && exec /ours/netstat -M -n -e -W' \
+				>$d/ours.stdout 2>$d/ours.stderr
+			echo $? >$d/ours.status
 			continue
 		fi
 		ours_only nat "$a"
@@ -209,7 +221,14 @@ if command -v nft >/dev/null; then
 	usleep 500000
 	nat_views
 else
-	echo "nat=no" >>$out/info
+	# no nftables (the big-endian guest's BusyBox userland): NAT'd
+	# entries inserted over ctnetlink, as conntrack -I would
+	if /ctinsert >$out/nat.log 2>&1; then
+		echo "nat=inserted" >>$out/info
+	else
+		echo "nat=no" >>$out/info
+		fail "ctinsert: $(cat $out/nat.log)"
+	fi
 	nat_views
 fi
 
