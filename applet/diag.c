@@ -61,9 +61,14 @@ uint64_t counter_change(uint32_t key, uint64_t value)
 		prev->used++;
 		prev->key[i] = key;
 		prev->value[i] = value;
-		return 0;	/* nothing to compare with yet */
+		/* after the first round a counter new to the kernel's files
+		 * (IcmpMsg's lines appear with their first message) was 0 */
+		old = 0;
+		if (prev->round == 1)
+			return 0;
+	} else {
+		old = prev->value[i];
 	}
-	old = prev->value[i];
 	prev->value[i] = value;
 	prev->moved |= value != old;
 	if (value >= old)

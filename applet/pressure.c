@@ -65,6 +65,7 @@ static struct name_count *add_name(const char *name, size_t len, unsigned kind)
 	n = &P->name[P->names++];
 	copy_word(n->name, NAME_LEN, name, len);
 	n->kind = (uint8_t)kind;
+	n->count = 0;
 	return n;
 }
 
@@ -269,8 +270,8 @@ static void print_top(int by_bytes)
 	char bytes[U64_FMT + 1];
 
 	field_json_list(by_bytes ? "hosts_by_bytes" : "hosts");
-	out_fmt(by_bytes ? "Inside hosts by bytes:\n" : "Inside hosts by entries:\n"
-		"Host                                    Entries           Bytes\n");
+	out_fmt("%-39s Entries           Bytes\n",
+		by_bytes ? "Inside hosts, most bytes" : "Inside hosts, most entries");
 	for (k = 0; k < P->hosts; k++) {
 		if (k < TOP) {
 			for (best = i = k; i < P->hosts; i++)

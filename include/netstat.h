@@ -414,8 +414,8 @@ void list_item(unsigned *shown, const char *name, const uint64_t *v);
  * for changes_end to close, which says "none" when nothing moved). */
 int changes_round(const char *what);
 void changes_end(void);
-/* The change of a counter since the round before (0 the first time its
- * key is seen), recorded. */
+/* The change of a counter since the round before, recorded (0 in the
+ * first round; a key first seen later counts from 0). */
 uint64_t counter_change(uint32_t key, uint64_t value);
 /* "12/s": a change over the interval, in buf (U64_FMT + 3). */
 unsigned fmt_rate(char *buf, uint64_t change);

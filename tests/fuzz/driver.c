@@ -56,6 +56,12 @@ static const char names_route[] =
 	"eth1\t000010AC\t00000000\t0001\t0\t0\t0\t0000F0FF\t0\t0\t0\n"
 	"eth1\t0000FEA9\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n";
 
+/* A conntrack table whose pressure the ctstat target shows (-K). */
+static const char ct_table[] =
+	"ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.0.2 dst=192.0.2.1 sport=40000 dport=443 packets=3 bytes=180 src=192.0.2.1 dst=198.51.100.7 sport=443 dport=40000 packets=2 bytes=120 [ASSURED] mark=0 zone=0 use=2\n"
+	"ipv4     2 udp      17 29 src=10.0.0.3 dst=192.0.2.9 sport=5353 dport=53 packets=1 bytes=60 [UNREPLIED] src=192.0.2.9 dst=198.51.100.7 sport=53 dport=5353 packets=0 bytes=0 mark=0 zone=0 use=2\n"
+	"ipv6     10 tcp      6 59 CLOSE_WAIT src=2001:db8::2 dst=2001:db8:1::1 sport=40001 dport=80 packets=4 bytes=300 src=2001:db8:1::1 dst=2001:db8::2 sport=80 dport=40001 packets=3 bytes=200 [ASSURED] mark=0 zone=0 use=2\n";
+
 static const char lo_dev[] =
 	"Inter-|   Receive                                                |  Transmit\n"
 	" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
@@ -413,6 +419,35 @@ static void run_target(const uint8_t *data, size_t size)
 	G.socks = (data[0] & 0x40) ? WANT_TCP | WANT_SCTP : 0;
 	G.classic_stats = (data[0] & 0x20) ? STATS_ICMP | STATS_TCP : 0;
 	show_statistics();
+	if (data[0] & 0x10) {
+		/* -D: a second round, against the first's values */
+		G.opts |= OPT_changes;
+		show_statistics();
+		show_statistics();
+	}
+#elif defined(FUZZ_TARGET_sockstat)
+	/* -O: sockstat and sockstat6 from the fuzzer, a fixed TCP table */
+	fuzz_files[0].suffix = "/net/sockstat";
+	fuzz_files[1] = fuzz_files[0];
+	fuzz_files[1].suffix = "/net/sockstat6";
+	fuzz_files[2].suffix = "/net/tcp";
+	fuzz_files[2].data = (const unsigned char *)names_tcp;
+	fuzz_files[2].size = sizeof(names_tcp) - 1;
+	show_summary();
+#elif defined(FUZZ_TARGET_ctstat)
+	/* -K: stat/nf_conntrack, the count and the maximum from the fuzzer
+	 * (two rounds: the second warns of what grew), a fixed table */
+	fuzz_files[0].suffix = "/net/stat/nf_conntrack";
+	fuzz_files[1] = fuzz_files[0];
+	fuzz_files[1].suffix = "/nf_conntrack_count";
+	fuzz_files[2] = fuzz_files[0];
+	fuzz_files[2].suffix = "/nf_conntrack_max";
+	fuzz_files[3].suffix = "/net/nf_conntrack";
+	fuzz_files[3].data = (const unsigned char *)ct_table;
+	fuzz_files[3].size = sizeof(ct_table) - 1;
+	show_conntrack_pressure();
+	fuzz_files[3].data = (const unsigned char *)ct_table;
+	show_conntrack_pressure();
 #elif defined(FUZZ_TARGET_snmp6)
 	fuzz_files[0].suffix = "/net/snmp6";
 	memcpy(G.family_list, "inet6", 6);

@@ -150,6 +150,7 @@ seeds_for() {
 	sctp) ls tests/fixtures/*/net/sctp/eps tests/fixtures/*/net/sctp/assocs ;;
 	stats) ls tests/fixtures/*/net/snmp tests/fixtures/*/net/netstat tests/fixtures/*/net/sctp/snmp ;;
 	conntrack) ls tests/fixtures/*/net/nf_conntrack tests/fixtures/*/net/ip_conntrack ;;
+	ctstat) ls tests/fixtures/*/net/stat/nf_conntrack ;;
 	hosts|networks|passwd|services|protocols) ls tests/etc/"$1" tests/resolve/*"$1"* /etc/"$1" ;;
 	resolvconf) ls tests/etc/resolv.conf tests/resolve/*resolv* ;;
 	dns) ls tests/fuzz/seeds/dns-* ;;

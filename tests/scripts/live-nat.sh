@@ -167,6 +167,34 @@ for args in "-M -n -e -W" "-M -n" "-M -n -6" "-M -n -e -4"; do
 	done
 	[ $same = 1 ] || { fail "netlink -M $args differs from procfs:"; diff "$work/proc.out" "$work/netlink.out"; }
 done
+# -K on the same flows, with accounting: the top inside hosts by entries
+# and by bytes against conntrack -L grouped by tests/diagcheck.py, the
+# counters against conntrack -S and -C (taken again when a timer ticked)
+for via in "" no_procfs_keep_sys; do
+	ok=0
+	for try in 1 2 3 4 5; do
+		if [ -n "$via" ]; then
+			unshare -m sh -c 'keep=$(mktemp -d) && mount --rbind /proc/sys "$keep" &&
+				mount -t tmpfs none /proc && mkdir /proc/net /proc/sys &&
+				mount --rbind "$keep" /proc/sys && exec "$@"' sh "$NETSTAT" -K -n -j
+		else
+			"$NETSTAT" -K -n -j
+		fi >"$work/k.json" 2>"$work/k.err"
+		{ conntrack -L -f ipv4 -o extended; conntrack -L -f ipv6 -o extended; } >"$work/k.table" 2>/dev/null
+		conntrack -S >"$work/k.stats" 2>/dev/null
+		# shellcheck disable=SC2046
+		if [ ! -s "$work/k.err" ] && python3 "$top/tests/diagcheck.py" pressure "$work/k.json" "$work/k.table" \
+			"$work/k.stats" "$(conntrack -C)" "$(cat /proc/sys/net/netfilter/nf_conntrack_max)" \
+			${via:+--no-stats} >"$work/k.problems"; then
+			ok=1
+			break
+		fi
+	done
+	[ $ok = 1 ] || { fail "-K ${via:-procfs} against conntrack -L/-S/-C:"; cat "$work/k.problems" "$work/k.err"; }
+done
+python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))["conntrack"]; sys.exit(not c["hosts_by_bytes"] or c["hosts"][0]["address"] != "10.77.0.2")' \
+	"$work/k.json" || fail "-K: the LAN host 10.77.0.2 is not first, or no hosts by bytes"
+
 # (CTNETLINK_SEED=FILE keeps this table's dump as a fuzz seed)
 [ -n "${CTNETLINK_SEED:-}" ] && python3 "$top/tests/fuzz/ctnetlink-dump.py" "$CTNETLINK_SEED"
 cat "$work/nat.out"
