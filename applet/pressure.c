@@ -135,7 +135,7 @@ static const char *read_number(const char *name, char *buf, uint64_t *v)
 {
 	char rel[48] = "sys/net/netfilter/nf_conntrack_";
 
-	memcpy(rel + 31, name, 6);
+	memcpy(rel + 31, name, strlen(name) + 1);
 	*v = UINT64_MAX;
 	if (proc_open(rel) < 0) {
 		if (errno != ENOENT)

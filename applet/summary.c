@@ -12,6 +12,26 @@
 //kbuild:lib-$(CONFIG_FEATURE_NETSTAT_DIAG) += summary.o
 
 #if ENABLE_FEATURE_NETSTAT_DIAG
+/* The names seen (a line's, a line's and a key's), hashed: JSON takes
+ * no key twice, which a broken file could give. */
+struct seen {
+	uint32_t hash[64];
+	unsigned count;
+};
+
+static int seen_before(struct seen *seen, uint32_t h)
+{
+	unsigned i;
+
+	for (i = 0; i < seen->count; i++)
+		if (seen->hash[i] == h)
+			return 1;
+	if (seen->count == ARRAY_SIZE(seen->hash))
+		return 1;
+	seen->hash[seen->count++] = h;
+	return 0;
+}
+
 /* "TCP: inuse 1 orphan 0 tw 0 alloc 181 mem 86" as "TCP: inuse 1,
  * orphan 0, ..."; JSON "tcp":{"inuse":1,...}. */
 static const char *sockstat_row(const char *line, size_t len, void *ctx)
@@ -21,11 +41,14 @@ static const char *sockstat_row(const char *line, size_t len, void *ctx)
 	size_t n = strcspn(p, ":");
 	unsigned shown = 0, i;
 	const char *bad = 0;
+	uint32_t h = name_hash(line, n);
 	uint64_t v;
 
-	(void)len, (void)ctx;
+	(void)len;
 	if (!p[n] || n >= sizeof(name))
 		return "no section name";
+	if (seen_before(ctx, h))
+		return "repeated name";
 	for (i = 0; i < n; i++)
 		name[i] = (char)(p[i] | 0x20);
 	json_object(name, n);
@@ -40,8 +63,12 @@ static const char *sockstat_row(const char *line, size_t len, void *ctx)
 		copy_word(key, sizeof(key), w, (size_t)(p - w));
 		skip_spaces(&p);
 		if (!scan_dec(&p, &v) || (*p && !is_space((unsigned char)*p))) {
-			bad = "bad number";
+			bad = "bad field";
 			break;
+		}
+		if (seen_before(ctx, h ^ name_hash(key, strlen(key)) * 31)) {
+			bad = "repeated name";
+			continue;
 		}
 		list_item(&shown, key, &v);
 	}
@@ -54,15 +81,17 @@ int show_summary(void)
 {
 	unsigned states[TCP_STATES], i, shown = 0;
 	char buf[24];
+	struct seen seen;
 
+	seen.count = 0;
 	json_top_object("summary");
-	if (proc_table("net/sockstat", 0, sockstat_row, 0) < 0) {
+	if (proc_table("net/sockstat", 0, sockstat_row, &seen) < 0) {
 		msg_errno(table_path, errno);
 		json_top_end();
 		return 1;
 	}
 	if (ENABLE_FEATURE_NETSTAT_IPV6)
-		(void)proc_table("net/sockstat6", 0, sockstat_row, 0);
+		(void)proc_table("net/sockstat6", 0, sockstat_row, &seen);
 	memset(states, 0, sizeof(states));
 	count_tcp_states(states);
 	json_object("tcp_states", 10);
