@@ -93,6 +93,7 @@ static void count_host(const struct conntrack *c, const struct ct_end *inside)
 	}
 	host = &P->host[P->hosts++];
 	P->slot[i] = (uint16_t)P->hosts;
+	memset(host, 0, sizeof(*host));
 	memcpy(host->addr, inside->addr, 16);
 	host->v6 = (uint8_t)c->v6;
 found:
@@ -157,6 +158,8 @@ static const char *stat_row(const char *line, size_t len, void *ctx)
 	unsigned n, first = P->names;
 
 	(void)len, (void)ctx;
+	if (row_line_no > 1 && !P->columns)
+		return 0;	/* no names line: said already */
 	for (n = 0;; n++) {
 		skip_spaces(&p);
 		if (!*p)
@@ -169,8 +172,11 @@ static const char *stat_row(const char *line, size_t len, void *ctx)
 		}
 		for (w = p; *p && !is_space((unsigned char)*p); p++)
 			;
-		if (!add_name(w, (size_t)(p - w), COUNTER))
-			return "bad field";
+		if (!add_name(w, (size_t)(p - w), COUNTER) ||
+		    find_name(P->name[P->names - 1].name, COUNTER) != &P->name[P->names - 1]) {
+			P->names = first;	/* a name twice: JSON takes none */
+			return "bad names line";
+		}
 	}
 	if (row_line_no == 1) {
 		P->columns = n;

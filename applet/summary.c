@@ -41,16 +41,18 @@ static const char *sockstat_row(const char *line, size_t len, void *ctx)
 	size_t n = strcspn(p, ":");
 	unsigned shown = 0, i;
 	const char *bad = 0;
-	uint32_t h = name_hash(line, n);
+	uint32_t h;
 	uint64_t v;
 
 	(void)len;
 	if (!p[n] || n >= sizeof(name))
 		return "no section name";
-	if (seen_before(ctx, h))
-		return "repeated name";
+	/* (JSON's key is lower case: "UDP6" and "UdP6" are one) */
 	for (i = 0; i < n; i++)
 		name[i] = (char)(p[i] | 0x20);
+	h = name_hash(name, n);
+	if (seen_before(ctx, h))
+		return "repeated name";
 	json_object(name, n);
 	copy_word(name, sizeof(name), line, n);
 	out_fmt("%s:", name);
