@@ -79,6 +79,9 @@ python3 - "$work/grow.jsonl" <<'EOF' || fail "-K -c: the second round's lost is 
 import json, sys
 docs = [json.loads(l)["conntrack"] for l in open(sys.argv[1]) if l.strip()]
 grew = [d["lost"] for d in docs[1:]]
+# the table did not change: each round counts the same hosts
+if any(d["hosts"] != docs[0]["hosts"] or d["others"] != docs[0]["others"] for d in docs):
+    sys.exit("the rounds count different hosts")
 # one round saw the drop counter grow by 2, the rest by nothing
 sys.exit(sorted(g["drop"] for g in grew)[-1] != 2 or sum(g["drop"] for g in grew) != 2 or
          any(g["early_drop"] or g["insert_failed"] for g in grew))
