@@ -294,9 +294,11 @@ static void check_document(const unsigned char *doc, size_t n)
 {
 	struct json_in j = { doc, doc + n };
 
-	if (n && *doc == '{' && check_value(&j, 0) && j.end - j.p == 1 &&
-	    *j.p == '\n')
-		return;
+	/* one document a line, as -c rounds print them */
+	while (n && j.p < j.end && *j.p == '{' && check_value(&j, 0) &&
+	       j.p < j.end && *j.p == '\n')
+		if (++j.p == j.end)
+			return;
 	fprintf(stderr, "fuzz: invalid JSON at byte %ld of %zu:\n%.*s\n",
 		(long)(j.p - doc), n, (int)n, (const char *)doc);
 	__builtin_trap();
@@ -422,8 +424,13 @@ static void run_target(const uint8_t *data, size_t size)
 	if (data[0] & 0x10) {
 		/* -D: a second round, against the first's values */
 		G.opts |= OPT_changes;
-		show_statistics();
-		show_statistics();
+		for (int round = 0; round < 2; round++) {
+			if (G.opts & OPT_json) {	/* a document a round */
+				json_end();
+				json_begin();
+			}
+			show_statistics();
+		}
 	}
 #elif defined(FUZZ_TARGET_sockstat)
 	/* -O: sockstat and sockstat6 from the fuzzer, a fixed TCP table */
