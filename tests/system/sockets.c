@@ -260,7 +260,9 @@ int main(int argc, char **argv)
 {
 	int sctp_ok;
 
-	setvbuf(stdout, NULL, _IONBF, 0);
+	/* a whole line a write: helpers share one O_APPEND log, and an
+	 * unbuffered printf may write a line in pieces that interleave */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (argc > 3 && !strcmp(argv[1], "as")) {
 		unsigned id = (unsigned)atoi(argv[2]);
 		if (setgroups(0, NULL) < 0 || setgid(id) < 0 || setuid(id) < 0) {
