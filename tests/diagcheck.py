@@ -19,6 +19,9 @@ Each subcommand prints one line per problem and exits 1 if there was one.
       `conntrack -C` and nf_conntrack_max.
   pressure-fixture FIXTURE OURS.json
       -Kj on a PROC_ROOT copy against the same sums taken from its files.
+  schema FILE...
+      each JSON document of each file (one a line) valid against
+      include/netstat.schema.json (needs python3-jsonschema).
 """
 import json
 import sys
@@ -334,6 +337,17 @@ def main():
                        stat_file(st) if os.path.exists(st) else None,
                        number(os.path.join(fx, "sys/net/netfilter/nf_conntrack_count")),
                        number(os.path.join(fx, "sys/net/netfilter/nf_conntrack_max")))
+    elif cmd == "schema":
+        import os
+        import jsonschema
+        here = os.path.dirname(os.path.abspath(__file__))
+        schema = load_json(os.path.join(here, "..", "include", "netstat.schema.json"))
+        validator = jsonschema.Draft202012Validator(schema)
+        for path in args:
+            for n, line in enumerate(open(path), 1):
+                if line.strip():
+                    for e in validator.iter_errors(json.loads(line)):
+                        problem("%s:%d: %s at %s" % (path, n, e.message[:200], list(e.absolute_path)))
     else:
         sys.exit("unknown check " + cmd)
     for p in problems:

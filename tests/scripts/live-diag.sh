@@ -174,5 +174,7 @@ python3 "$top/tests/diagcheck.py" summary-text "$work/o.txt" "$work/o.json" || f
 for s in LISTEN ESTABLISHED CLOSE_WAIT TIME_WAIT; do
 	grep -q "^TCP states:.* $s [1-9]" "$work/o.txt" || fail "-O: no $s count"
 done
+/usr/bin/python3 "$top/tests/diagcheck.py" schema "$work/o.json" "$work/s.jsonl" "$work/i.jsonl" ||
+	fail "-O, -s -D, -i -D: JSON not as include/netstat.schema.json says"
 cat "$work/o.txt"
 [ $failures = 0 ]

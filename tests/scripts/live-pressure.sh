@@ -158,6 +158,8 @@ for via in "" no_procfs_net; do
 	done
 	[ $ok = 1 ] || { fail "-K ${via:-procfs} against conntrack -L/-S/-C:"; head -n 20 "$work/live.problems" "$work/live.err"; }
 done
+/usr/bin/python3 "$check" schema "$work/fx.json" "$work/grow.jsonl" "$work/nostat.json" "$work/live.json" ||
+	fail "-K: JSON not as include/netstat.schema.json says"
 echo "-K on $loaded live entries:"
 "$NETSTAT" -K -n | head -n 20
 [ $failures = 0 ]
