@@ -23,7 +23,8 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wdec
 # smaller, no slower on the benchmarks' tables.
 SIZE_CFLAGS := -Os -flto -flto-partition=one -DNETSTAT_OWN_MEM -DNETSTAT_OWN_START=1 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-stack-protector -fno-ident -fomit-frame-pointer -fno-pie \
-	-fno-expensive-optimizations -fno-ipa-modref
+	-fno-expensive-optimizations -fno-ipa-modref -fno-move-loop-invariants -fno-shrink-wrap \
+	-fipa-pta -fno-tree-tail-merge -fno-tree-loop-im
 # common-page-size=64 lets the data segment follow the text in the file
 # instead of starting on a fresh 4 KB page (saves 1-2 KB of padding).
 SIZE_LDFLAGS := -static -Wl,--gc-sections -s -Wl,-z,noseparate-code -Wl,--build-id=none \

@@ -255,8 +255,8 @@ int ctnetlink_dump(unsigned fam, void (*begin)(void),
 		uint16_t res_id;
 	} req = { sizeof(req), CT_GET, NL_REQUEST_DUMP, 0, 0, 0, 0, 0 };
 	uint8_t *buf;
-	int fd = (int)syscall(SYS_socket, 16 /* AF_NETLINK */,
-			     SOCK_RAW | SOCK_CLOEXEC, 12 /* NETLINK_NETFILTER */);
+	int fd = (int)sys_call(SYS_socket, 16 /* AF_NETLINK */,
+			     SOCK_RAW | SOCK_CLOEXEC, 12 /* NETLINK_NETFILTER */, 0);
 	ssize_t got;
 	int header = 0, ran = 0;
 

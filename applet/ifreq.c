@@ -9,14 +9,15 @@
 #include <unistd.h>
 
 #include "ifreq.h"
+#include "netstat.h"
 
 static int ioctl_fd = -1;
 
 int ifreq_open(void)
 {
 	if (ioctl_fd < 0)
-		ioctl_fd = (int)syscall(SYS_socket, AF_INET,
-					SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		ioctl_fd = (int)sys_call(SYS_socket, AF_INET,
+					SOCK_DGRAM | SOCK_CLOEXEC, 0, 0);
 	return ioctl_fd;
 }
 
@@ -27,7 +28,7 @@ static int get(unsigned long request, const char *name, struct ifreq *ifr)
 	ifr->ifr_addr.sa_family = AF_INET;
 	/* The raw system call: these requests need none of the C library's
 	 * 64-bit time conversions, which cost a kilobyte on 32-bit MIPS. */
-	return (int)syscall(SYS_ioctl, ioctl_fd, request, ifr);
+	return (int)sys_call(SYS_ioctl, ioctl_fd, request, ifr, 0);
 }
 
 static void get_ip4(unsigned long request, const char *name, uint8_t *out)
@@ -70,7 +71,7 @@ void ifreq_names(void (*add)(const char *name))
 
 	ifc.ifc_len = sizeof(reqs);
 	ifc.ifc_req = reqs;
-	if (syscall(SYS_ioctl, ioctl_fd, SIOCGIFCONF, &ifc) < 0)
+	if (sys_call(SYS_ioctl, ioctl_fd, SIOCGIFCONF, &ifc, 0) < 0)
 		return;
 	for (i = 0; i < ifc.ifc_len / sizeof(reqs[0]); i++) {
 		char name[IFNAMSIZ];

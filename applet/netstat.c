@@ -708,7 +708,7 @@ static int signal_ignored(int sig)
 	 * whose flags (an int, padded to a long) come first */
 	unsigned long action[8] = { 0 };
 
-	syscall(SYS_rt_sigaction, sig, 0, action, sizeof(stop_signals));
+	sys_call(SYS_rt_sigaction, sig, 0, action, sizeof(stop_signals));
 	return action[MIPS_SIGACTION ? 1 : 0] == (unsigned long)SIG_IGN;
 }
 
@@ -718,7 +718,7 @@ static void block_stop_signals(void)
 		stop_signals[0] |= 1ul << (SIGINT - 1);
 	if (!signal_ignored(SIGTERM))
 		stop_signals[0] |= 1ul << (SIGTERM - 1);
-	syscall(SYS_rt_sigprocmask, SIG_BLOCK, stop_signals, 0, sizeof(stop_signals));
+	sys_call(SYS_rt_sigprocmask, SIG_BLOCK, stop_signals, 0, sizeof(stop_signals));
 }
 
 /* Sleeps G.interval seconds between rounds; returns when it is time for
@@ -739,13 +739,13 @@ static void next_round(void)
 		ts.nsec = (long)v * 1000000;
 	}
 	do
-		sig = syscall(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
+		sig = sys_call(SYS_rt_sigtimedwait, stop_signals, 0, &ts,
 			      sizeof(stop_signals));
 	while (sig < 0 && errno == EINTR);
 	if (sig <= 0)
 		return;	/* the wait ran out: the next round */
-	syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, stop_signals, 0, sizeof(stop_signals));
-	syscall(SYS_kill, syscall(SYS_getpid), sig);
+	sys_call(SYS_rt_sigprocmask, SIG_UNBLOCK, stop_signals, 0, sizeof(stop_signals));
+	sys_call(SYS_kill, sys_call(SYS_getpid, 0, 0, 0, 0), sig, 0, 0);
 	_exit(128 + (int)sig);
 }
 

@@ -62,7 +62,7 @@ char *reader_buffer(struct line_reader *r)
  * more than the system call where va_list is a structure. */
 int open_file(const char *path, int flags)
 {
-	return (int)syscall(SYS_openat, AT_FDCWD, path, flags);
+	return (int)sys_call(SYS_openat, AT_FDCWD, path, flags, 0);
 }
 
 int reader_open(struct line_reader *r, const char *path)

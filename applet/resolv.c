@@ -68,7 +68,7 @@ static uint32_t now_ms(void)
 {
 	long ts[2];
 
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, ts);
+	sys_call(SYS_clock_gettime, CLOCK_MONOTONIC, ts, 0, 0);
 	return (uint32_t)ts[0] * 1000u + (uint32_t)ts[1] / 1000000u;
 }
 
@@ -99,8 +99,8 @@ static void add_server(const char *text)
 		memcpy(&sa.in6.sin6_addr, a, 16);
 		len = sizeof(sa.in6);
 	}
-	fd = (int)syscall(SYS_socket, sa.sa.sa_family,
-			  SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	fd = (int)sys_call(SYS_socket, sa.sa.sa_family,
+			  SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, 0);
 	if (fd < 0)
 		return;
 	if (connect(fd, &sa.sa, len) < 0 || getsockname(fd, &sa.sa, &len) < 0) {

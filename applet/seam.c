@@ -79,7 +79,7 @@ int __libc_start_main(int (*main_fn)(int, char **, char **), int argc, char **ar
 		if (aux[0] == AT_SECURE)
 			secure = aux[1] != 0;
 	for (fd = 0; secure && fd < 3; fd++)
-		if (syscall(SYS_fcntl, fd, F_GETFD) < 0 &&
+		if (sys_call(SYS_fcntl, fd, F_GETFD, 0, 0) < 0 &&
 		    open_file("/dev/null", O_RDWR) != fd)
 			_exit(127);
 	_exit(main_fn(argc, argv, environ));
@@ -88,6 +88,11 @@ int __libc_start_main(int (*main_fn)(int, char **, char **), int argc, char **ar
 int run_is_secure(void)
 {
 	return secure;
+}
+
+long sys_call4(long n, long a, long b, long c, long d)
+{
+	return __syscall_ret((unsigned long)__syscall_cp(n, a, b, c, d, 0, 0));
 }
 #else
 int run_is_secure(void)

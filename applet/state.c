@@ -21,10 +21,15 @@ static char *first_pages, *small_next, *small_end;
 static void *map_pages(size_t size)
 {
 #ifdef SYS_mmap2
-	void *p = (void *)syscall(SYS_mmap2, 0, size, PROT_READ | PROT_WRITE,
-				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+#define MMAP_CALL SYS_mmap2
 #else
-	void *p = (void *)syscall(SYS_mmap, 0, size, PROT_READ | PROT_WRITE,
+#define MMAP_CALL SYS_mmap
+#endif
+#if NETSTAT_OWN_START
+	void *p = (void *)__syscall_ret((unsigned long)__syscall_cp(MMAP_CALL, 0,
+		(long)size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+#else
+	void *p = (void *)syscall(MMAP_CALL, 0, size, PROT_READ | PROT_WRITE,
 				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 #endif
 

@@ -231,6 +231,17 @@ _Noreturn void usage_exit(int status) __attribute__((cold));
 int run_is_secure(void);
 /* The name getopt's messages give: argv[0], or BusyBox's applet name. */
 const char *program_name(char **argv);
+/* A system call of up to four arguments, -1 and errno on failure: in the
+ * standalone size build a fixed-argument wrapper of musl's own (its
+ * variadic syscall() costs 0.1-0.3 KB), elsewhere syscall(). */
+#if NETSTAT_OWN_START
+long sys_call4(long n, long a, long b, long c, long d);
+long __syscall_cp(long n, long a, long b, long c, long d, long e, long f);
+long __syscall_ret(unsigned long r);
+#define sys_call(n, a, b, c, d) sys_call4(n, (long)(a), (long)(b), (long)(c), (long)(d))
+#else
+#define sys_call(n, a, b, c, d) syscall(n, a, b, c, d)
+#endif
 
 /* ---- reading /proc: the line reader and the row loop (reader.c) ---- */
 /* The fuzz build uses a small buffer, so that inputs of a few KB reach the
