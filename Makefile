@@ -56,8 +56,10 @@ ARCH_CFLAGS_mips := -msoft-float -march=24kc -mips16 -minterlink-mips16 -fno-pic
 ARCH_CFLAGS_mipsel := -msoft-float -march=24kc -mips16 -minterlink-mips16 -fno-pic -mno-abicalls
 ARCH_CFLAGS_armel := -march=armv5te -mthumb -mthumb-interwork
 ARCH_CFLAGS_armhf := -mthumb
-# adr instead of adrp+add: the whole image is far below the tiny model's 1 MB
-ARCH_CFLAGS_aarch64 := -mcmodel=tiny
+# adr instead of adrp+add: the whole image is far below the tiny model's 1 MB;
+# the constants of the one LTO unit in one section: 0.2 KB less padding
+# (on the other targets the same or larger)
+ARCH_CFLAGS_aarch64 := -mcmodel=tiny -fno-data-sections
 ARCH_CFLAGS := $(ARCH_CFLAGS_$(TARGET))
 
 # musl's own start file alone: gcc's crtbegin/crtend (frame_dummy, TM

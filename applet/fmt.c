@@ -58,6 +58,24 @@ uint32_t name_hash(const char *s, size_t n)
 	return h;
 }
 
+/* JSON keeps the first of two equal keys (a broken file can repeat a
+ * counter or a section): a set of hashes, set[0] its count; when full it
+ * takes no new name. */
+int hash_seen(uint32_t *set, unsigned size, uint32_t h)
+{
+	unsigned i;
+
+	h |= 1;
+	for (i = 1 + h % (size - 1); set[i]; i = 1 + i % (size - 1))
+		if (set[i] == h)
+			return 1;
+	if (set[0] >= size - 2)
+		return 1;
+	set[i] = h;
+	set[0]++;
+	return 0;
+}
+
 uint64_t div_u32(uint64_t v, uint32_t d)
 {
 	uint64_t q = 0, r = 0;

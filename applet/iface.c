@@ -380,15 +380,9 @@ static void print_hwaddr(const struct iface_state *s)
 	if (s->txqlen != -1)
 		out_fmt("  txqueuelen %d", s->txqlen);
 	out_fmt("  (%s)\n", h->title);
-	/* JSON: ether's and loopback's address, lower-case, colons */
-	a = addr;
-	for (i = 0; i < 6; i++) {
-		a[0] = "0123456789abcdef"[s->hwaddr[i] >> 4];
-		a[1] = "0123456789abcdef"[s->hwaddr[i] & 15];
-		a[2] = i < 5 ? ':' : 0;
-		a += 3;
-	}
-	out_fmt("%{address}=s", s->type == 1 || s->type == 772 ? addr : (char *)0);
+	/* JSON: ether's address as the text has it, loopback's as ip's */
+	out_fmt("%{address}=s", s->type == 1 ? addr : s->type == 772 ?
+		"00:00:00:00:00:00" : (char *)0);
 	json_number_or_null("txqlen", (uint64_t)s->txqlen, s->txqlen == -1 ? 0 : "");
 }
 

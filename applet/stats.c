@@ -157,24 +157,6 @@ static unsigned indent(void)
 	return S->state == NORMAL ? 4 : 8;
 }
 
-/* JSON keeps the first of two equal keys (a broken file can repeat a
- * counter or a section): a set of FNV-1a hashes, set[0] its count; when
- * full it takes no new name. */
-static int seen_before(uint32_t *set, unsigned size, const char *s, size_t n)
-{
-	uint32_t h = name_hash(s, n) | 1;
-	unsigned i;
-
-	for (i = 1 + h % (size - 1); set[i]; i = 1 + i % (size - 1))
-		if (set[i] == h)
-			return 1;
-	if (set[0] >= size - 2)
-		return 1;
-	set[i] = h;
-	set[0]++;
-	return 0;
-}
-
 /* One counter, as net-tools' printval(): the indent of a raw line and of
  * a histogram title follows the line printed before. */
 static void print_counter(const char *name, uint64_t val)
@@ -208,7 +190,7 @@ static void print_counter(const char *name, uint64_t val)
 	if (json_mode()) {
 		char num[U64_FMT + 1];
 		name = key;
-		if (seen_before(S->json_names, JSON_NAMES, name, strlen(name)))
+		if (hash_seen(S->json_names, JSON_NAMES, name_hash(name, strlen(name))))
 			return;
 		/* the kernel's -1 (Tcp MaxConn) stays -1 */
 		num[S->negative ? fmt_i64(num, (int64_t)val) : fmt_u64(num, val)] = 0;

@@ -14,23 +14,7 @@
 #if ENABLE_FEATURE_NETSTAT_DIAG
 /* The names seen (a line's, a line's and a key's), hashed: JSON takes
  * no key twice, which a broken file could give. */
-struct seen {
-	uint32_t hash[64];
-	unsigned count;
-};
-
-static int seen_before(struct seen *seen, uint32_t h)
-{
-	unsigned i;
-
-	for (i = 0; i < seen->count; i++)
-		if (seen->hash[i] == h)
-			return 1;
-	if (seen->count == ARRAY_SIZE(seen->hash))
-		return 1;
-	seen->hash[seen->count++] = h;
-	return 0;
-}
+enum { SEEN = 128 };
 
 /* "TCP: inuse 1 orphan 0 tw 0 alloc 181 mem 86" as "TCP: inuse 1,
  * orphan 0, ..."; JSON "tcp":{"inuse":1,...}. */
@@ -51,7 +35,7 @@ static const char *sockstat_row(const char *line, size_t len, void *ctx)
 	for (i = 0; i < n; i++)
 		name[i] = (char)(p[i] | 0x20);
 	h = name_hash(name, n);
-	if (seen_before(ctx, h))
+	if (hash_seen(ctx, SEEN, h))
 		return "repeated name";
 	json_object(name, n);
 	copy_word(name, sizeof(name), line, n);
@@ -68,7 +52,7 @@ static const char *sockstat_row(const char *line, size_t len, void *ctx)
 			bad = "bad field";
 			break;
 		}
-		if (seen_before(ctx, h ^ name_hash(key, strlen(key)) * 31)) {
+		if (hash_seen(ctx, SEEN, h ^ name_hash(key, strlen(key)) * 31)) {
 			bad = "repeated name";
 			continue;
 		}
@@ -83,17 +67,17 @@ int show_summary(void)
 {
 	unsigned states[TCP_STATES], i, shown = 0;
 	char buf[24];
-	struct seen seen;
+	uint32_t seen[SEEN];
 
-	seen.count = 0;
+	memset(seen, 0, sizeof(seen));
 	json_top_object("summary");
-	if (proc_table("net/sockstat", 0, sockstat_row, &seen) < 0) {
+	if (proc_table("net/sockstat", 0, sockstat_row, seen) < 0) {
 		msg_errno(table_path, errno);
 		json_top_end();
 		return 1;
 	}
 	if (ENABLE_FEATURE_NETSTAT_IPV6)
-		(void)proc_table("net/sockstat6", 0, sockstat_row, &seen);
+		(void)proc_table("net/sockstat6", 0, sockstat_row, seen);
 	memset(states, 0, sizeof(states));
 	count_tcp_states(states);
 	json_object("tcp_states", 10);

@@ -208,6 +208,9 @@ int str_eq(const char *a, const char *b);
 int str_case_eq(const char *a, const char *b);
 /* FNV-1a of n bytes (stats_table.py hashes -s's names the same way). */
 uint32_t name_hash(const char *s, size_t n);
+/* Whether hash h is in set (of size, set[0] the count), adding it if not:
+ * JSON keeps the first of two equal keys. */
+int hash_seen(uint32_t *set, unsigned size, uint32_t h);
 /* The n bytes at s as a string in buf, cut to size - 1. */
 void copy_word(char *buf, size_t size, const char *s, size_t n);
 
