@@ -80,8 +80,16 @@ uint64_t counter_change(uint32_t key, uint64_t value)
 
 unsigned fmt_rate(char *buf, uint64_t change)
 {
-	unsigned n = fmt_u64(buf, div_u32(change, seconds()));
+	unsigned s = seconds(), n, tenth;
 
+	if (s == 1) {
+		n = fmt_u64(buf, change);
+	} else {
+		/* (a change past 2^64 / 10 is not a kernel counter's) */
+		n = fmt_u64(buf, div10(div_u32(change * 10, s), &tenth));
+		buf[n++] = '.';
+		buf[n++] = (char)('0' + tenth);
+	}
 	memcpy(buf + n, "/s", 3);
 	return n + 2;
 }
@@ -92,6 +100,12 @@ void changes_end(void)
 	json_top_end();
 	if (!prev->moved)
 		out_fmt("    none\n");
+}
+
+void list_end(unsigned shown)
+{
+	json_object_end();
+	out_fmt(shown ? "\n" : " none\n");
 }
 
 void list_item(unsigned *shown, const char *name, const uint64_t *v)

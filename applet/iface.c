@@ -506,7 +506,7 @@ static const char watched_keys[] =
  * object of the changes per interface that moved. */
 static void iface_changes(int later)
 {
-	char rate[U64_FMT + 3];
+	char rate[RATE_FMT];
 	uint64_t d;
 	unsigned i, k, moved;
 

@@ -229,8 +229,7 @@ static void print_names(unsigned kind, const char *title, const char *key)
 			continue;
 		list_item(&shown, n->name, &n->count);
 	}
-	json_object_end();
-	out_fmt("\n");
+	list_end(shown);
 }
 
 /* The most entries (or bytes), then the lower address, first. */

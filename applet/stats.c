@@ -128,7 +128,7 @@ static void out_value(uint64_t val)
 
 static void line_end(uint64_t val)
 {
-	char rate[U64_FMT + 3];
+	char rate[RATE_FMT];
 
 	if (S->later) {
 		rate[fmt_rate(rate, val)] = 0;

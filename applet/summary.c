@@ -58,8 +58,7 @@ static const char *sockstat_row(const char *line, size_t len, void *ctx)
 		}
 		list_item(&shown, key, &v);
 	}
-	json_object_end();
-	out_fmt("\n");
+	list_end(shown);
 	return bad;
 }
 
@@ -88,8 +87,7 @@ int show_summary(void)
 			list_item(&shown, i == TCP_STATES ? "UNKNOWN"
 				  : tcp_state_name(i, buf), &v);
 	}
-	json_object_end();
-	out_fmt("\n");
+	list_end(shown);
 	json_top_end();
 	return G.exit_status;
 }

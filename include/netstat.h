@@ -419,6 +419,8 @@ int show_conntrack_pressure(void);
 /* diag.c: an item of a list of named numbers, "Title: name N, name N"
  * five to a line (JSON: a member); *shown counts the items so far. */
 void list_item(unsigned *shown, const char *name, const uint64_t *v);
+/* The list's end: its object closed, " none" when it had no item. */
+void list_end(unsigned shown);
 /* -D: whether this round has one before it to compare with
  * (0 without -D); then the change of a counter since then (0 the first
  * time a key is seen), recorded. */
@@ -431,7 +433,9 @@ void changes_end(void);
 /* The change of a counter since the round before, recorded (0 in the
  * first round; a key first seen later counts from 0). */
 uint64_t counter_change(uint32_t key, uint64_t value);
-/* "12/s": a change over the interval, in buf (U64_FMT + 3). */
+/* "12/s" (an interval of 1 s) or "0.5/s": a change over the interval,
+ * truncated, in buf (RATE_FMT). */
+enum { RATE_FMT = U64_FMT + 5 };
 unsigned fmt_rate(char *buf, uint64_t change);
 #else
 static inline int changes_round(const char *what)

@@ -70,6 +70,27 @@ sum=$(awk '/^    ICMP output histogram:/ { out = 1; next } /^    [^ ]/ { out = 0
 	out && /^        echo requests: \+/ { sub(/.*: \+/, ""); s += $1 } END { print s + 0 }' "$work/s.later")
 [ "$sum" = $N ] || fail "-s -D text: echo requests +$sum, want +$N"
 grep -q '^    none$' "$work/s.later" || fail "-s -D: no quiet round said 'none'"
+# over a 2 s interval each rate has one decimal: the change halved,
+# truncated (the test's own arithmetic)
+$RUNNER "$NETSTAT" -s -D -c 2 >"$work/s2.txt" 2>&1 &
+ours=$!
+pids="$pids $ours"
+wait_for $ours titled "$work/s2.txt" Ip: 1 || fail "-s -D -c 2: no first round"
+busybox ping -c $N -i 0.01 -W 1 127.0.0.1 >/dev/null
+wait_for $ours titled "$work/s2.txt" 'Changes in 2 s:' 1 || fail "-s -D -c 2: no later round"
+kill $ours; wait $ours 2>/dev/null
+python3 - "$work/s2.txt" <<'EOF' || fail "-s -D -c 2: a rate is not the change over 2 s"
+import re, sys
+later, rates = False, 0
+for line in open(sys.argv[1]):
+    later = later or line.startswith("Changes in 2 s:")
+    m = re.search(r"\+(\d+).* \((\d+)\.(\d)/s\)$", line) if later else None
+    if m:
+        if (int(m[2]), int(m[3])) != divmod(int(m[1]) * 10 // 2, 10):
+            sys.exit("wrong rate: " + line)
+        rates += 1
+sys.exit(rates == 0)
+EOF
 
 # ---- -i -D: M pings over a veth pair ----
 M=5
