@@ -413,6 +413,7 @@ uint64_t snmp_value(const char *section, const char *name);
 int show_conntrack(void);
 
 /* ---- router diagnostics ---- */
+enum { RATE_FMT = U64_FMT + 5 };	/* fmt_rate's text */
 /* summary.c: --summary; conntrack.c: --conntrack. */
 int show_summary(void);
 int show_conntrack_pressure(void);
@@ -435,7 +436,6 @@ void changes_end(void);
 uint64_t counter_change(uint32_t key, uint64_t value);
 /* "12/s" (an interval of 1 s) or "0.5/s": a change over the interval,
  * truncated, in buf (RATE_FMT). */
-enum { RATE_FMT = U64_FMT + 5 };
 unsigned fmt_rate(char *buf, uint64_t change);
 #else
 static inline int changes_round(const char *what)
