@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark (not a test): -M on a router-sized conntrack table replayed
+# Benchmark (not a test): -M and -K on a router-sized conntrack table replayed
 # from a file (tests/bench/conntrack-gen.py, 65 536 entries by default):
 # CPU of the whole pipeline (user+sys through `| cat`), per entry, against
 # `cat` of the same file (the cost of moving its bytes), and our peak RSS
@@ -53,9 +53,25 @@ little=$(REPLAY_PROC=0 tests/replay.sh "$small" tests/etc env PROC_ROOT="$small"
 	python3 tests/bench/peak_rss.py "$ours" -M -n -e) || exit 1
 echo "peak RSS: $big KB with $n entries, $little KB with $((n / 16))"
 
+# -K (conntrack pressure) on the same file: first checked against the
+# file (tests/diagcheck.py pressure-fixture groups its entries by inside
+# host), then its CPU against -M -n's and its peak RSS (goals: at most
+# -M -n's CPU, at most 200 KB)
+PROC_ROOT=$fx "$ours" -K -n -j >"$w/k.json" 2>"$w/k.err" || { echo "error: -K on $fx failed" >&2; exit 1; }
+[ -s "$w/k.err" ] && { echo "error: -K on $fx: $(head -n 3 "$w/k.err")" >&2; exit 1; }
+python3 tests/diagcheck.py pressure-fixture "$fx" "$w/k.json" >"$w/k.problems" ||
+	{ echo "error: -K -n -j on $fx is not the file's table:" >&2; head -n 5 "$w/k.problems" >&2; exit 1; }
+set -- $(PROC_ROOT=$fx python3 tests/bench/cpu.py "$runs" "$ours -K -n" "$ours -M -n")
+[ "${1:-error:}" = error: ] && { echo "error: $*" >&2; exit 1; }
+kbig=$(REPLAY_PROC=0 tests/replay.sh "$fx" tests/etc env PROC_ROOT="$fx" \
+	python3 tests/bench/peak_rss.py "$ours" -K -n) || exit 1
+awk -v k="$1" -v m="$2" -v n="$n" -v rss="$kbig" 'BEGIN {
+	printf "-K -n: %.4f s, %.2f us/entry, %.2f of -M -n (%.4f s); peak RSS %d KB\n", k, k * 1e6 / n, k / m, m, rss }'
+
 live=$(unshare -n sh -c '
 	ours=$1 runs=$2 w=$4
-	loaded=$(python3 tests/bench/ct-load.py "$3/net/nf_conntrack") || exit 1
+	# (timeouts of a day: no entry ends between our listing and the check)
+	loaded=$(python3 tests/bench/ct-load.py "$3/net/nf_conntrack" 86400) || exit 1
 	no_procfs="unshare -m sh -c \"mount -t tmpfs none /proc && mkdir /proc/net && exec $ours -M -n -e -W\""
 	# ours from procfs and over ctnetlink against conntrack -L just after
 	for how in procfs netlink; do

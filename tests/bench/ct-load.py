@@ -5,8 +5,10 @@ ctnetlink IPCTNL_MSG_CT_NEW messages: the same tuples, protocol state,
 timeout and status. Counters cannot be set this way (they start at zero).
 Debian's conntrack tool has no -R; this stands in for it.
 
-    ct-load.py FILE        (root, in the namespace to fill)
-Prints the number of entries the kernel took.
+    ct-load.py FILE [TIMEOUT]    (root, in the namespace to fill)
+TIMEOUT (seconds) replaces every entry's, so that none ends while a
+check compares two readings of the table. Prints the number of entries
+the kernel took.
 """
 import socket, struct, sys
 
@@ -43,7 +45,7 @@ def message(line, seq):
     proto = PROTOS.get(w[2])
     if proto is None:
         return None
-    timeout = int(w[4])
+    timeout = int(sys.argv[2]) if len(sys.argv) > 2 else int(w[4])
     rest = w[5:]
     state = None
     if rest and "=" not in rest[0] and not rest[0].startswith("["):

@@ -2,7 +2,10 @@
 """Peak resident memory (VmHWM, KB) of a command, sampled from
 /proc/<pid>/status while the command writes its output into a pipe that
 is read slowly (getrusage's ru_maxrss includes the forking parent's pages,
-and reads 0 for short static processes on some kernels).
+and reads 0 for short static processes on some kernels). The pipe is
+full before the command starts, so that even a command whose whole
+output is one short write at the end (-K) waits in that write, alive,
+until it has been sampled.
 
     peak_rss.py cmd [args...]
 
@@ -10,8 +13,19 @@ Exit status 1 (and no figure) when the command fails.
 """
 import os, subprocess, sys
 
-p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+r, w = os.pipe()
+os.set_blocking(w, False)
+try:
+    while True:
+        os.write(w, b"\0" * 4096)
+except BlockingIOError:
+    pass
+os.set_blocking(w, True)
+p = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.DEVNULL)
+os.close(w)
 peak = 0
+
+
 def sample():
     global peak
     try:
@@ -21,11 +35,13 @@ def sample():
                     peak = max(peak, int(line.split()[1]))
     except OSError:
         pass
-while True:
-    sample()
-    chunk = p.stdout.read(4096)
-    if not chunk:
-        break
+
+
+with os.fdopen(r, "rb", buffering=0) as out:
+    while True:
+        sample()
+        if not out.read(4096):
+            break
 if p.wait() != 0:
     # a failed run's memory is no figure
     sys.exit("peak_rss.py: %s exited %d" % (sys.argv[1], p.returncode))
