@@ -13,6 +13,7 @@ protocol loses its 6, addresses their brackets and "*" ports stay "*";
 ss's state names become netstat's (TCP's UNCONN is CLOSE, UDP's none)
 and raw states are dropped (netstat prints a number there).
 """
+import ipaddress
 import sys
 
 SS_STATES = {"ESTAB": "ESTABLISHED", "SYN-SENT": "SYN_SENT", "SYN-RECV": "SYN_RECV",
@@ -22,12 +23,19 @@ SS_STATES = {"ESTAB": "ESTABLISHED", "SYN-SENT": "SYN_SENT", "SYN-RECV": "SYN_RE
 
 
 def endpoint(text, v6=False):
-    """ADDR:PORT; ss's "*" address (a v6 socket's unspecified peer) is
-    netstat's 0.0.0.0 or ::"""
+    """ADDR:PORT; ss's "*" address (a v6 socket's unspecified address or
+    peer) is netstat's 0.0.0.0 or ::"""
     addr, _, port = text.rpartition(":")
     addr = addr.strip("[]")
     if addr == "*":
         addr = "::" if v6 else "0.0.0.0"
+    # a v4-mapped address (::ffff:127.0.0.1, toybox's ::ffff:7f00:1):
+    # net-tools prints the dotted quad alone
+    if addr.lower().startswith("::ffff:"):
+        try:
+            addr = str(ipaddress.ip_address(addr).ipv4_mapped or addr)
+        except ValueError:
+            pass	# cut short without -W
     return "%s:%s" % (addr, port)
 
 
@@ -64,7 +72,9 @@ def ss_rows(lines):
         state = SS_STATES.get(f[0], f[0]) if proto != "raw" else ""
         if proto == "tcp" and f[0] == "UNCONN":
             state = "CLOSE"
-        local = endpoint(f[3])
+        # ("*" as a local address: ss 6.1's IPv6 unspecified address of a
+        # socket it cannot tell is v6-only; IPv4's is 0.0.0.0)
+        local = endpoint(f[3], True)
         rows.append((proto, local, endpoint(f[4], ":" in local.rpartition(":")[0]), state, f[1], f[2]))
     return rows
 

@@ -4,7 +4,8 @@
 #
 #   tests/bench/run.sh [SIZE...]     SIZE = tcp sockets, default "100000 300000"
 #
-# A fixture of SIZE tcp + SIZE/2 tcp6 + SIZE/10 udp sockets is generated
+# A fixture of SIZE tcp + SIZE/2 tcp6 + 8% of SIZE udp sockets, 299 of
+# them listening, is made from real captures (tests/bench/scale-capture.py)
 # into BENCH_DATA (default tests/bench/data/, git-ignored). The peers read
 # it as their /proc through tests/replay.sh; we read it through PROC_ROOT
 # in the same kind of namespace. Each figure is the median of RUNS runs
@@ -42,7 +43,9 @@ trap 'rm -rf "$w"' EXIT
 
 # Rows a peer prints otherwise, and why (PEER ARGS: reason).
 KNOWN="toybox -tln: toybox 0.8.9's -l lists sockets in every state, not only LISTEN
-ss -tln: ss -l lists TCP sockets in CLOSE (UNCONN) as listening, netstat -l only LISTEN"
+toybox -tan: toybox 0.8.9 writes v4-mapped addresses as ::ffff:a.b.c.d cut to the column (::ffff:127.0.0.100 as ::ffff:127.0.0.10)
+toybox -tuan: as for -tan
+toybox -an: as for -tan"
 notes=
 
 in_ns() { # FIXTURE cmd...: run the measurement inside the replay namespace
@@ -95,16 +98,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]
 
 printf '%-8s %-6s %9s %9s %9s %9s %9s  %s\n' size args ours net-tools busybox toybox "ss(files)" "ratios: ours/peer (nt bb tb ss), our peak RSS"
 for n in $sizes; do
-	fx=$data/sockets-$n
-	if [ ! -f "$fx/net/tcp" ]; then
-		python3 tests/gen-sockets.py "$fx" --tcp "$n" --tcp6 $((n / 2)) --udp $((n / 10)) \
-			--seed "$n" --listen-every 1000
-	fi
-	# empty raw and unix tables (a header, as the kernel has them):
-	# toybox's -a fails without them
-	for t in raw raw6 unix; do
-		[ -f "$fx/net/$t" ] || head -n 1 "tests/fixtures/live-unix/net/$t" >"$fx/net/$t"
-	done
+	fx=$data/capture-$n
+	# real captures scaled up (their states, hashed pointers, no CLOSE
+	# socket), 299 listening; raw and unix as headers (toybox's -a fails
+	# without them)
+	[ -f "$fx/net/tcp" ] || python3 tests/bench/scale-capture.py "$fx" --tcp "$n" \
+		--tcp6 $((n / 2)) --udp $((n * 8 / 100)) --listen 299 --seed "$n"
 	for args in -tan -tuan -tln -an; do
 		ssargs=$(echo "$args" | sed 's/^-an$/-an -A inet/')
 		# shellcheck disable=SC2086
@@ -147,7 +146,7 @@ done
 echo
 printf '%-8s %-6s %9s %9s  %s\n' size args ours peer "ratio (peer)"
 for n in $sizes; do
-	fx=$data/sockets-$n
+	fx=$data/capture-$n
 	files="$fx/net/tcp $fx/net/tcp6 $fx/net/udp $fx/net/udp6"
 	for args in -tan -tuan -tln -an; do
 		peer="cat $files" name=cat
