@@ -110,10 +110,32 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
  * table are not printed without -a (-l prints a few dozen of 100 000), so
  * a row laid out so is checked and judged here without decoding it; any
  * other line goes to the full parser, which says what is wrong with it. */
+/* Whether the n bytes at s (n a multiple of 4) are hex digits, four at a
+ * time: each byte below 0x80, and folded to lower case either in '0'-'9'
+ * or in 'a'-'f' (a byte's high bit, after adding 0x80 - lo, says it is
+ * at least lo; no carry crosses a byte below 0x80). */
+static int hex_run(const char *s, unsigned n)
+{
+	const uint32_t ones = 0x01010101u, high = 0x80808080u;
+	uint32_t x, digit, alpha;
+
+	for (; n; n -= 4, s += 4) {
+		memcpy(&x, s, 4);
+		if (x & high)
+			return 0;
+		x |= 0x20202020u;
+		digit = (x + (0x80 - '0') * ones) & ~(x + (0x7f - '9') * ones);
+		alpha = (x + (0x80 - 'a') * ones) & ~(x + (0x7f - 'f') * ones);
+		if (((digit | alpha) & high) != high)
+			return 0;
+	}
+	return 1;
+}
+
 static int row_skipped_fast(const char *p, size_t len, const struct inet_file *f)
 {
 	const char *end = p + len, *remote, *slot;
-	unsigned alen = f->v6 ? 32 : 8, k, c;
+	unsigned alen = f->v6 ? 32 : 8, k;
 	int listening = 1;
 
 	if (opt_has(OPT_a) || state_counts)
@@ -128,12 +150,9 @@ static int row_skipped_fast(const char *p, size_t len, const struct inet_file *f
 	if (p[0] != ' ' || p[alen + 1] != ':' || remote[-1] != ' ' ||
 	    remote[alen] != ':' || remote[alen + 5] != ' ')
 		return 0;
-	for (k = 1; k < 2 * alen + 12; k++) {
-		c = (unsigned char)p[k];
-		if (c - '0' > 9 && (c | 0x20) - 'a' > 5 &&
-		    k != alen + 1 && k != alen + 6 && k != 2 * alen + 7)
-			return 0;
-	}
+	if (!hex_run(p + 1, alen) || !hex_run(p + alen + 2, 4) ||
+	    !hex_run(remote, alen) || !hex_run(remote + alen + 1, 4))
+		return 0;
 	if (f->sock == WANT_TCP)
 		remote += alen + 1, alen = 4;
 	for (k = 0; k < alen; k++)
