@@ -111,8 +111,8 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
  * a row laid out so is checked and judged here without decoding it; any
  * other line goes to the full parser, which says what is wrong with it. */
 /* Whether the n bytes at s (n a multiple of 4) are hex digits, four at a
- * time: each byte below 0x80, and folded to lower case either in '0'-'9'
- * or in 'a'-'f' (a byte's high bit, after adding 0x80 - lo, says it is
+ * time: each byte below 0x80, and either in '0'-'9' or, folded to lower
+ * case, in 'a'-'f' (a byte's high bit, after adding 0x80 - lo, says it is
  * at least lo; no carry crosses a byte below 0x80). */
 static int hex_run(const char *s, unsigned n)
 {
@@ -123,8 +123,8 @@ static int hex_run(const char *s, unsigned n)
 		memcpy(&x, s, 4);
 		if (x & high)
 			return 0;
-		x |= 0x20202020u;
 		digit = (x + (0x80 - '0') * ones) & ~(x + (0x7f - '9') * ones);
+		x |= 0x20202020u;	/* (only after: '\020' would be '0') */
 		alpha = (x + (0x80 - 'a') * ones) & ~(x + (0x7f - 'f') * ones);
 		if (((digit | alpha) & high) != high)
 			return 0;
