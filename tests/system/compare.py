@@ -334,6 +334,16 @@ def proc_counters(path):
     return out
 
 
+def named_counters(path):
+    """/proc/net/sctp/snmp: a name and a value a line (nstat's names)."""
+    out = {}
+    for line in (read(path) or "").splitlines():
+        w = line.split()
+        if len(w) == 2:
+            out[w[0]] = int(w[1])
+    return out
+
+
 def dev_counters(path):
     """ip -j's names of /proc/net/dev's numbers, as IFNAME:COUNTER."""
     out = {}
@@ -362,14 +372,15 @@ def later_sum(out, pick):
 
 def check_changes_s(d, out):
     """-s -D -j in a quiet namespace around N pings of 127.0.0.1: every
-    counter both -s and the copies of snmp and netstat name changed by
-    the copies' difference; IcmpOutEchos by N."""
+    counter both -s and the copies of snmp, netstat and sctp/snmp name
+    changed by the copies' difference; IcmpOutEchos by N."""
     bad = status_is(d, "143")   # ended by SIGTERM
     first = json.loads(out.splitlines()[0]).get("statistics", {})
-    before = proc_counters(os.path.join(d, "snmp.before"))
-    before.update(proc_counters(os.path.join(d, "netstat.before")))
-    after = proc_counters(os.path.join(d, "snmp.after"))
-    after.update(proc_counters(os.path.join(d, "netstat.after")))
+    before, after = {}, {}
+    for name in ("snmp", "netstat", "sctp"):
+        parse = named_counters if name == "sctp" else proc_counters
+        before.update(parse(os.path.join(d, name + ".before")))
+        after.update(parse(os.path.join(d, name + ".after")))
     keys = sorted(k for k in after if k in first and k in before)
     if len(keys) < 50 or "IcmpOutEchos" not in keys or "IcmpMsgOutType8" not in keys:
         bad.append("only %d counters in both -s and the copies" % len(keys))

@@ -315,9 +315,9 @@ diag_summary() {
 diag_summary
 
 # -s -D: N pings of 127.0.0.1 in a network namespace of its own, where
-# nothing else moves a counter, between two copies of /proc/net/snmp and
-# netstat taken while -D's rounds run: every counter's changes over the
-# rounds sum to the copies' difference
+# nothing else moves a counter, between two copies of /proc/net/snmp,
+# netstat and sctp/snmp taken while -D's rounds run: every counter's
+# changes over the rounds sum to the copies' difference
 diag_changes_s() {
 	d=$out/views/diag-s_-D_-j_-c_1
 	mkdir -p $d
@@ -337,9 +337,11 @@ diag_changes_s() {
 	wait_lines $d/ours.stdout 1 || echo "no first round" >>$d/problems
 	in_quiet cat /proc/net/snmp >$d/snmp.before
 	in_quiet cat /proc/net/netstat >$d/netstat.before
+	in_quiet cat /proc/net/sctp/snmp >$d/sctp.before 2>/dev/null
 	in_quiet ping -c "$(cat $d/pings)" -W 2 127.0.0.1 >$d/ping.log 2>&1 || echo "ping failed" >>$d/problems
 	in_quiet cat /proc/net/snmp >$d/snmp.after
 	in_quiet cat /proc/net/netstat >$d/netstat.after
+	in_quiet cat /proc/net/sctp/snmp >$d/sctp.after 2>/dev/null
 	wait_lines $d/ours.stdout $(($(lines_of $d/ours.stdout) + 2)) ||
 		echo "no two rounds after the pings" >>$d/problems
 	kill $ours
