@@ -6,8 +6,13 @@ byte for byte. The only thing forgiven is a difference README lists under
 each with that README row). Views without a net-tools oracle are checked
 against another: the classic switches against what the scenario built,
 -M against the guest's conntrack table (tests/natcheck.py; nftables NAT,
-or entries inserted over ctnetlink where the guest has no nftables). A
-view the scenario wrote that has no oracle result, a guest without NAT'd
+or entries inserted over ctnetlink where the guest has no nftables);
+the router diagnostics against what the scenario copied around them
+(-O: sockstat and net-tools -tan; -s -D and -i -D: /proc/net/snmp,
+netstat and dev before and after a known burst of pings; -K: the
+conntrack files, through tests/diagcheck.py pressure-fixture). A
+view the scenario wrote that has no oracle result, a missing -O or -D
+view (every guest) or -K view (a guest with NAT), a guest without NAT'd
 connections, or a missing BusyBox case summary (BUSYBOX_OURS guests) is a
 failure, never a skip.
 
@@ -244,6 +249,188 @@ else:
         else:
             details.append("--- %s: netstat %s failed" % (guest, name))
 
+# The router diagnostics (-O, -D, -K): each against the oracle the scenario
+# copied in the guest around it (tests/diagcheck.py's checks)
+import diagcheck
+import json
+import subprocess
+
+diag_notes = []
+
+
+def diag(name, what, check):
+    """One diag view: CHECK(dir, out) returns the problems; a view the
+    scenario did not write, one that said something on stderr or one
+    whose check raised is a failure."""
+    global compared, identical
+    checked_elsewhere.add(name)
+    compared += 1
+    d = os.path.join(views_dir, name)
+    if not os.path.isdir(d):
+        problems.append("diag: no view %s" % name)
+        return
+    out = read(os.path.join(d, "ours.stdout")) or ""
+    bad = []
+    said = (read(os.path.join(d, "problems")) or "").strip()
+    if said:
+        bad.append("scenario: " + said.replace("\n", "; "))
+    err = read(os.path.join(d, "ours.stderr"))
+    if err:
+        bad.append("stderr %r" % err)
+    diagcheck.problems[:] = []
+    try:
+        bad.extend(check(d, out))
+    except Exception as e:   # a missing copy, a document that is not JSON
+        bad.append("%s: %s" % (type(e).__name__, e))
+    bad.extend(diagcheck.problems)
+    if bad:
+        details.append("--- %s: netstat %s: %s" % (guest, (read(os.path.join(d, "args")) or name).strip(),
+                                                  "; ".join(bad)))
+        diag_notes.append(what + " FAILED")
+    else:
+        identical += 1
+        tries = (read(os.path.join(d, "tries")) or "1").strip()
+        diag_notes.append(what + ("" if tries == "1" else " (%s tries)" % tries))
+
+
+def status_is(d, want):
+    got = (read(os.path.join(d, "ours.status")) or "").strip()
+    return [] if got == want else ["exit status %s, want %s" % (got, want)]
+
+
+def check_summary(d, out):
+    """-O -j: every sockstat number and the TCP rows of net-tools -tan by
+    state (copied right after); -O's text says what its JSON says."""
+    bad = status_is(d, "0")
+    if (read(os.path.join(d, "text.status")) or "").strip() != "0" or read(os.path.join(d, "text.stderr")):
+        bad.append("-O (text) failed: status %s" % (read(os.path.join(d, "text.status")) or "").strip())
+    ours = json.loads(out)["summary"]
+    kernel = diagcheck.sockstat(os.path.join(d, "sockstat"))
+    if not kernel:
+        bad.append("no sockstat copied")
+    kernel.update(diagcheck.sockstat(os.path.join(d, "sockstat6")))
+    for name, fields in kernel.items():
+        if ours.get(name.lower()) != fields:
+            bad.append("%s: ours %s, sockstat %s" % (name.lower(), ours.get(name.lower()), fields))
+    states = diagcheck.nettools_states(os.path.join(d, "theirs-tan.stdout"))
+    if not states.get("LISTEN"):
+        bad.append("net-tools -tan shows no listener")
+    if ours.get("tcp_states") != states:
+        bad.append("TCP states: ours %s, net-tools -tan rows %s" % (ours.get("tcp_states"), states))
+    with open(os.path.join(d, "ours.json"), "w") as f:
+        f.write(out)
+    diagcheck.check_summary_text(os.path.join(d, "text.stdout"), os.path.join(d, "ours.json"))
+    return bad
+
+
+def proc_counters(path):
+    """nstat's names of /proc/net/snmp or netstat: title+name lines pairs."""
+    out = {}
+    lines = (read(path) or "").splitlines()
+    for names, values in zip(lines[0::2], lines[1::2]):
+        title, _, names = names.partition(":")
+        for n, v in zip(names.split(), values.partition(":")[2].split()):
+            out[title + n] = int(v)
+    return out
+
+
+def named_counters(path):
+    """/proc/net/sctp/snmp: a name and a value a line (nstat's names)."""
+    out = {}
+    for line in (read(path) or "").splitlines():
+        w = line.split()
+        if len(w) == 2:
+            out[w[0]] = int(w[1])
+    return out
+
+
+def dev_counters(path):
+    """ip -j's names of /proc/net/dev's numbers, as IFNAME:COUNTER."""
+    out = {}
+    for line in (read(path) or "").splitlines()[2:]:
+        name, _, nums = line.partition(":")
+        f = [int(x) for x in nums.split()]
+        for key, i in (("rx_bytes", 0), ("rx_packets", 1), ("rx_errors", 2), ("rx_dropped", 3),
+                       ("tx_bytes", 8), ("tx_packets", 9), ("tx_errors", 10), ("tx_dropped", 11)):
+            out["%s:%s" % (name.strip(), key)] = f[i]
+    return out
+
+
+def changes(d, before, after, keys):
+    """The later rounds' changes summed against the copies' difference
+    (diagcheck.check_changes); the copies as nstat -j documents."""
+    for which, counters in (("before", before), ("after", after)):
+        with open(os.path.join(d, which + ".json"), "w") as f:
+            json.dump({"kernel": counters}, f)
+    diagcheck.check_changes(os.path.join(d, "ours.stdout"), os.path.join(d, "before.json"),
+                            os.path.join(d, "after.json"), keys)
+
+
+def later_sum(out, pick):
+    return sum(pick(json.loads(l).get("changes", {})) for l in out.splitlines()[1:] if l.strip())
+
+
+def check_changes_s(d, out):
+    """-s -D -j in a quiet namespace around N pings of 127.0.0.1: every
+    counter both -s and the copies of snmp, netstat and sctp/snmp name
+    changed by the copies' difference; IcmpOutEchos by N."""
+    bad = status_is(d, "143")   # ended by SIGTERM
+    first = json.loads(out.splitlines()[0]).get("statistics", {})
+    before, after = {}, {}
+    for name in ("snmp", "netstat", "sctp"):
+        parse = named_counters if name == "sctp" else proc_counters
+        before.update(parse(os.path.join(d, name + ".before")))
+        after.update(parse(os.path.join(d, name + ".after")))
+    keys = sorted(k for k in after if k in first and k in before)
+    if len(keys) < 50 or "IcmpOutEchos" not in keys or "IcmpMsgOutType8" not in keys:
+        bad.append("only %d counters in both -s and the copies" % len(keys))
+    changes(d, before, after, keys)
+    n = int(read(os.path.join(d, "pings")))
+    echos = later_sum(out, lambda c: c.get("counters", {}).get("IcmpOutEchos", 0))
+    if echos != n:
+        bad.append("IcmpOutEchos +%d over the rounds, %d pings" % (echos, n))
+    return bad
+
+
+def check_changes_i(d, out):
+    """-i -D -j around M pings over dlt0 (its own veth pair): its eight
+    counters changed by /proc/net/dev's difference, packets by M."""
+    bad = status_is(d, "143")
+    keys = ["dlt0:" + k for k in ("rx_packets", "rx_bytes", "rx_errors", "rx_dropped",
+                                  "tx_packets", "tx_bytes", "tx_errors", "tx_dropped")]
+    before, after = dev_counters(os.path.join(d, "dev.before")), dev_counters(os.path.join(d, "dev.after"))
+    if "dlt0:tx_packets" not in after:
+        bad.append("no dlt0 in /proc/net/dev")
+    changes(d, before, after, keys)
+    m = int(read(os.path.join(d, "pings")))
+    for k in ("rx_packets", "tx_packets"):
+        got = later_sum(out, lambda c: c.get("interfaces", {}).get("dlt0", {}).get(k, 0))
+        if got != m:
+            bad.append("dlt0 %s +%d over the rounds, %d pings" % (k, got, m))
+    return bad
+
+
+def check_conntrack(d, out):
+    """-K -n -j against its copies (a PROC_ROOT fixture): diagcheck.py
+    pressure-fixture computes the whole document's numbers from them."""
+    bad = status_is(d, "0")
+    if not (read(os.path.join(d, "proc", "net", "nf_conntrack")) or "").strip():
+        bad.append("an empty conntrack table")
+    r = subprocess.run([sys.executable, os.path.join(os.path.dirname(diagcheck.__file__), "diagcheck.py"),
+                        "pressure-fixture", os.path.join(d, "proc"), os.path.join(d, "ours.stdout")],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    if r.returncode:
+        bad.append(r.stdout.strip().replace("\n", "; ") or "pressure-fixture exited %d" % r.returncode)
+    return bad
+
+
+# the summary and the deltas on every guest; conntrack where it has NAT
+diag("diag-O_-j", "-O", check_summary)
+diag("diag-s_-D_-j_-c_1", "-s -D", check_changes_s)
+diag("diag-i_-D_-j_-c_1", "-i -D", check_changes_i)
+if info.get("nat") in ("yes", "inserted"):
+    diag("diag-K_-n_-j", "-K", check_conntrack)
+
 # every view the scenario wrote has an oracle result: net-tools' or one
 # of the checks above
 for name in all_views:
@@ -277,6 +464,8 @@ if details:
 notes = []
 if cases_note:
     notes.append("cases: " + ", ".join(cases_note))
+if diag_notes:
+    notes.append("diag: " + ", ".join(diag_notes))
 if forgiven:
     notes.append("allowed: " + ", ".join(sorted(forgiven)))
 if retried:

@@ -3,8 +3,10 @@
 # builds the network the views look at, opens the sockets (/sockets), then
 # runs every compared view with our netstat (/ours/netstat, and on the
 # big-endian guest also `busybox netstat`, our applet inside BusyBox) and
-# with net-tools (/bin/netstat), back to back, into /out. /init sends /out
-# to the host, which compares (tests/system/run.sh).
+# with net-tools (/bin/netstat), back to back, into /out; the views
+# net-tools lacks (the classic switches, -M, the diagnostics -O, -D and
+# -K) with what the host checks them against, copied in the guest around
+# them. /init sends /out to the host, which compares (tests/system/run.sh).
 set -u
 out=/out
 mkdir -p $out/views $out/proc/net
@@ -231,6 +233,162 @@ else
 	fi
 	nat_views
 fi
+
+# ---- the router diagnostics (-K, -O, -D): views net-tools lacks, each
+# with its oracle copied in this guest around it; the host compares
+# (tests/system/compare.py, tests/diagcheck.py) ----
+lines_of() { n=0; [ -f "$1" ] && n=$(wc -l <"$1"); echo $((n)); }
+# wait_lines FILE N: until FILE has N lines (30 s at most)
+wait_lines() {
+	i=0
+	while [ "$(lines_of "$1")" -lt "$2" ]; do
+		i=$((i + 1))
+		[ $i -gt 300 ] && return 1
+		usleep 100000
+	done
+}
+# what moves under -O and -K between two readings
+tcp_states() { /bin/netstat -tan 2>/dev/null | awk '$1 ~ /^tcp/ { print $6 }' | sort | uniq -c; }
+ct_table() { awk '{ $5 = ""; print }' /proc/net/nf_conntrack 2>/dev/null | sort; }
+ct_numbers() {
+	cat /proc/sys/net/netfilter/nf_conntrack_count /proc/sys/net/netfilter/nf_conntrack_max \
+		/proc/net/stat/nf_conntrack 2>/dev/null
+}
+
+# -K: the conntrack copies (the layout of a PROC_ROOT fixture, for
+# diagcheck.py pressure-fixture) right after; again when the table, the
+# count or the counters moved between a reading before and the copies
+diag_conntrack() {
+	d=$out/views/diag-K_-n_-j
+	mkdir -p $d/proc/net/stat $d/proc/sys/net/netfilter
+	echo "-K -n -j" >$d/args
+	try=1
+	while :; do
+		ct_table >$d/table.before
+		ct_numbers >$d/numbers.before
+		/ours/netstat -K -n -j >$d/ours.stdout 2>$d/ours.stderr
+		echo $? >$d/ours.status
+		for f in nf_conntrack_count nf_conntrack_max; do
+			cat /proc/sys/net/netfilter/$f >$d/proc/sys/net/netfilter/$f
+		done
+		cat /proc/net/stat/nf_conntrack >$d/proc/net/stat/nf_conntrack
+		cat /proc/net/nf_conntrack >$d/proc/net/nf_conntrack
+		ct_table >$d/table.after
+		ct_numbers >$d/numbers.after
+		cmp -s $d/table.before $d/table.after && cmp -s $d/numbers.before $d/numbers.after && break
+		[ $try = 3 ] && break
+		try=$((try + 1))
+		sleep 1
+	done
+	echo $try >$d/tries
+	rm -f $d/table.* $d/numbers.*
+}
+case $(grep '^nat=' $out/info) in nat=yes|nat=inserted) diag_conntrack ;; esac
+
+# -O (JSON and text): /proc/net/sockstat, sockstat6 and net-tools -tan
+# right after; again when they moved since a reading before ours
+diag_summary() {
+	d=$out/views/diag-O_-j
+	mkdir -p $d
+	echo "-O -j" >$d/args
+	try=1
+	while :; do
+		cat /proc/net/sockstat /proc/net/sockstat6 >$d/before 2>/dev/null
+		tcp_states >>$d/before
+		/ours/netstat -O -j >$d/ours.stdout 2>$d/ours.stderr
+		echo $? >$d/ours.status
+		/ours/netstat -O >$d/text.stdout 2>$d/text.stderr
+		echo $? >$d/text.status
+		cat /proc/net/sockstat >$d/sockstat
+		cat /proc/net/sockstat6 >$d/sockstat6
+		/bin/netstat -tan >$d/theirs-tan.stdout 2>&1
+		cat $d/sockstat $d/sockstat6 >$d/after
+		tcp_states >>$d/after
+		cmp -s $d/before $d/after && break
+		[ $try = 3 ] && break
+		try=$((try + 1))
+		sleep 1
+	done
+	echo $try >$d/tries
+	rm -f $d/before $d/after
+}
+diag_summary
+
+# -s -D: N pings of 127.0.0.1 in a network namespace of its own, where
+# nothing else moves a counter, between two copies of /proc/net/snmp,
+# netstat and sctp/snmp taken while -D's rounds run: every counter's
+# changes over the rounds sum to the copies' difference
+diag_changes_s() {
+	d=$out/views/diag-s_-D_-j_-c_1
+	mkdir -p $d
+	echo "-s -D -j -c 1" >$d/args
+	echo 5 >$d/pings
+	unshare -n sleep 100000 &
+	quiet=$!
+	usleep 300000
+	# (/proc/net is the reader's namespace's: cat reads the quiet one's)
+	in_quiet() { nsenter -t $quiet -n "$@"; }
+	in_quiet ip link set lo up
+	# one ping first: the IcmpMsg lines exist from the first round on
+	in_quiet ping -c 1 -W 2 127.0.0.1 >/dev/null 2>&1
+	# (a simple command: $! is our netstat, nsenter and env exec)
+	nsenter -t $quiet -n env NETSTAT_ROUND_MS=300 /ours/netstat -s -D -j -c 1 >$d/ours.stdout 2>$d/ours.stderr &
+	ours=$!
+	wait_lines $d/ours.stdout 1 || echo "no first round" >>$d/problems
+	in_quiet cat /proc/net/snmp >$d/snmp.before
+	in_quiet cat /proc/net/netstat >$d/netstat.before
+	in_quiet cat /proc/net/sctp/snmp >$d/sctp.before 2>/dev/null
+	in_quiet ping -c "$(cat $d/pings)" -W 2 127.0.0.1 >$d/ping.log 2>&1 || echo "ping failed" >>$d/problems
+	in_quiet cat /proc/net/snmp >$d/snmp.after
+	in_quiet cat /proc/net/netstat >$d/netstat.after
+	in_quiet cat /proc/net/sctp/snmp >$d/sctp.after 2>/dev/null
+	wait_lines $d/ours.stdout $(($(lines_of $d/ours.stdout) + 2)) ||
+		echo "no two rounds after the pings" >>$d/problems
+	kill $ours
+	wait $ours
+	echo $? >$d/ours.status
+	kill $quiet
+}
+diag_changes_s
+
+# -i -D: M pings over a veth pair of its own (its far end in a namespace,
+# IPv6 off, static ARP: no packet but the pings' on it), /proc/net/dev
+# copied before and after while -D's rounds run
+diag_changes_i() {
+	d=$out/views/diag-i_-D_-j_-c_1
+	mkdir -p $d
+	echo "-i -D -j -c 1" >$d/args
+	echo 4 >$d/pings
+	unshare -n sleep 100000 &
+	peer=$!
+	usleep 300000
+	veth dlt0 dlt1 || { fail "veth dlt"; kill $peer; return; }
+	mac0=$(cat /sys/class/net/dlt0/address)
+	mac1=$(cat /sys/class/net/dlt1/address)
+	echo 1 >/proc/sys/net/ipv6/conf/dlt0/disable_ipv6
+	ip link set dlt1 netns $peer || { fail "netns dlt1"; kill $peer; return; }
+	nsenter -t $peer -n sh -c "echo 1 >/proc/sys/net/ipv6/conf/dlt1/disable_ipv6
+		ip addr add 10.66.0.2/24 dev dlt1
+		arp -i dlt1 -s 10.66.0.1 $mac0
+		ip link set dlt1 up" || fail "dlt1 in its namespace"
+	ip addr add 10.66.0.1/24 dev dlt0
+	arp -i dlt0 -s 10.66.0.2 $mac1 || fail "arp -s"
+	ip link set dlt0 up
+	sleep 1
+	NETSTAT_ROUND_MS=300 /ours/netstat -i -D -j -c 1 >$d/ours.stdout 2>$d/ours.stderr &
+	ours=$!
+	wait_lines $d/ours.stdout 1 || echo "no first round" >>$d/problems
+	cat /proc/net/dev >$d/dev.before
+	ping -c "$(cat $d/pings)" -W 2 10.66.0.2 >$d/ping.log 2>&1 || echo "ping failed" >>$d/problems
+	cat /proc/net/dev >$d/dev.after
+	wait_lines $d/ours.stdout $(($(lines_of $d/ours.stdout) + 2)) ||
+		echo "no two rounds after the pings" >>$d/problems
+	kill $ours
+	wait $ours
+	echo $? >$d/ours.status
+	kill $peer
+}
+diag_changes_i
 
 # ---- our views with no net-tools oracle: checked by the host against the
 # known sockets (classic switches) ----
