@@ -124,6 +124,8 @@ def check_summary_text(text_path, json_path):
             seen[key] = {}
         for item in filter(None, (x.strip() for x in (line.partition(":")[2]
                                                        if not line.startswith(" ") else line).split(","))):
+            if item == "none":	# a list with no item
+                continue
             k, v = item.rsplit(" ", 1)
             seen[key][k] = int(v)
     if seen != ours:

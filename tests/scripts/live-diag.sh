@@ -192,6 +192,13 @@ done
 [ $ok = 1 ] || { fail "-O against sockstat, ss -s and net-tools -tan:"; cat "$work/o.problems"; }
 [ -s "$work/o.err" ] && fail "-O said on stderr: $(cat "$work/o.err")"
 python3 "$top/tests/diagcheck.py" summary-text "$work/o.txt" "$work/o.json" || fail "-O text and JSON differ"
+# a namespace without a TCP socket: the states list says "none", its JSON
+# is empty
+unshare -n $RUNNER "$NETSTAT" -O >"$work/o-empty.txt" 2>&1 || fail "-O in an empty namespace: status $?"
+grep -qx 'TCP states: none' "$work/o-empty.txt" || fail "-O with no TCP socket: $(tail -n 1 "$work/o-empty.txt")"
+unshare -n $RUNNER "$NETSTAT" -O -j >"$work/o-empty.json" 2>&1 || fail "-O -j in an empty namespace: status $?"
+python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["summary"]["tcp_states"] != {})' \
+	"$work/o-empty.json" || fail "-O -j with no TCP socket: tcp_states not {}"
 for s in LISTEN ESTABLISHED CLOSE_WAIT TIME_WAIT; do
 	grep -q "^TCP states:.* $s [1-9]" "$work/o.txt" || fail "-O: no $s count"
 done
