@@ -304,6 +304,16 @@ static void print_top(int by_bytes)
 	json_object_end();
 }
 
+/* part * 100 / whole (whole > 0) in 32-bit division: both halved until
+ * whole fits 32 bits and the product 64 (a maximum of 2^32 or more is a
+ * sysctl's, not a real table's; its low half may be 0). */
+static uint64_t percent(uint64_t part, uint64_t whole)
+{
+	while (whole > 0xffffffffu || part > UINT64_MAX / 100)
+		part >>= 1, whole >>= 1;
+	return whole ? div_u32(part * 100, (uint32_t)whole) : 100;
+}
+
 int show_conntrack_pressure(void)
 {
 	char count_text[U64_FMT + 1], max_text[U64_FMT + 1];
@@ -326,7 +336,7 @@ int show_conntrack_pressure(void)
 		msg_errno(table_path, errno);
 
 	json_top_object("conntrack");
-	v[2] = count && max && v[1] ? div_u32(v[0] * 100, (uint32_t)v[1]) : 0;
+	v[2] = count && max && v[1] ? percent(v[0], v[1]) : 0;
 	out_fmt("Conntrack table: %{count}N of %{max}N entries, %u", count, max, &v[2]);
 	out_fmt("%% full, %{listed}u listed\n%{full}=b", &P->listed, v[2] >= 100);
 	if (v[2] >= 100)
