@@ -96,7 +96,7 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
 {
 	int listening;
 
-	if (opt_has(OPT_a) || state_counts)
+	if (opt_has(OPT_a))
 		return 1;
 	if (f->sock == WANT_TCP)
 		listening = s->remote_port == 0;
@@ -138,7 +138,7 @@ static int row_skipped_fast(const char *p, size_t len, const struct inet_file *f
 	unsigned alen = f->v6 ? 32 : 8, k;
 	int listening = 1;
 
-	if (opt_has(OPT_a) || state_counts)
+	if (opt_has(OPT_a))
 		return 0;
 	while (*p == ' ')
 		p++;
@@ -532,11 +532,16 @@ int show_inet_protocol(unsigned want)
 
 void count_tcp_states(unsigned *counts)
 {
+	unsigned opts = G.opts;
+
+	/* every row, as -a wants them, counted instead of printed */
+	G.opts |= OPT_a;
 	state_counts = counts;
 	show_inet_file(&inet_files[0]);
 	if (ENABLE_FEATURE_NETSTAT_IPV6)
 		show_inet_file(&inet_files[1]);
 	state_counts = 0;
+	G.opts = opts;
 }
 
 int inet_files_selected(void)
