@@ -158,7 +158,7 @@ static const char *parse_conntrack(char *line, size_t len, int nf_format,
 {
 	const char *bad = parse_words(line, nf_format, c);
 
-	if (memchr(words_end, 0, (size_t)(line + len - words_end)))
+	if (words_end + strlen(words_end) != line + len)
 		return "NUL byte in line";
 	return bad;
 }

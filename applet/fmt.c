@@ -224,13 +224,47 @@ void skip_spaces(const char **p)
 	*p = s;
 }
 
+/* Whether the bytes of a machine word at s are upper-case hex digits, as
+ * the kernel prints them, and their value: each byte's value v is its low
+ * nibble, plus 9 for a letter, and the byte is a digit when v < 16 and it
+ * is v's own digit (v + 6 reaches 16 from 10 on: a letter); then the
+ * nibbles are packed, first byte highest. */
+typedef uintptr_t hex_word;
+
+static int hex_word_value(const unsigned char *s, hex_word *value)
+{
+	const hex_word ones = (hex_word)-1 / 255;
+	hex_word w, v;
+
+	memcpy(&w, s, sizeof(w));
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w = sizeof(w) == 8 ? (hex_word)__builtin_bswap64(w) : __builtin_bswap32((uint32_t)w);
+#endif
+	v = (w & ones * 15) + (w >> 6 & ones) * 9;
+	if ((v + ones * 0x70) & ones * 0x80 ||
+	    v + ones * '0' + ((v + ones * 6) >> 4 & ones) * 7 != w)
+		return 0;
+	v = (v >> 4 | v) & (hex_word)0x00ff00ff00ff00ffull;
+	v = (v >> 8 | v) & (hex_word)0x0000ffff0000ffffull;
+	if (sizeof(v) == 8)
+		v = (v >> 16 | v) & 0xffffffffu;
+	*value = v;
+	return 1;
+}
+
 int scan_hex(const char **p, uint64_t *v, unsigned max_digits)
 {
 	const unsigned char *s = (const unsigned char *)*p;
 	const unsigned char *end = s + max_digits;
 	uint64_t x = 0;
 	unsigned d;
+	hex_word w;
 
+	/* A word at a time first: every caller of a long field reads a line
+	 * of the line reader, whose buffer has room for a word past its end. */
+	if (max_digits >= 8)
+		for (; (size_t)(end - s) >= sizeof(w) && hex_word_value(s, &w); s += sizeof(w))
+			x = x << 4 * sizeof(w) | w;
 	for (; s < end; s++) {
 		d = *s - '0';
 		if (d > 9) {

@@ -562,15 +562,15 @@ static void parse_long(const char *a, char **argv, int *i)
 	r = first[whose];
 	if (!r)
 		bad_option("unrecognized option '--", a, "'", "");
-	if (memchr(clash, 1 + whose, sizeof(clash))) {
-		for (k = 0; k < ARRAY_SIZE(option_rows); k++)
-			if (clash[k] == 1 + whose) {
-				n = option_name(&option_rows[k]);
-				memcpy(list + used, " '--", 4);
-				memcpy(list + used + 4, n, strlen(n));
-				used += 5 + strlen(n);
-				list[used - 1] = '\'';
-			}
+	for (k = 0; k < ARRAY_SIZE(option_rows); k++)
+		if (clash[k] == 1 + whose) {
+			n = option_name(&option_rows[k]);
+			memcpy(list + used, " '--", 4);
+			memcpy(list + used + 4, n, strlen(n));
+			used += 5 + strlen(n);
+			list[used - 1] = '\'';
+		}
+	if (used) {
 		list[used] = 0;
 		bad_option("option '--", a, "' is ambiguous; possibilities:", list);
 	}

@@ -53,7 +53,7 @@ char *reader_buffer(struct line_reader *r)
 		_exit(1);
 	}
 	if (!reader_bufs[free_slot])
-		reader_bufs[free_slot] = state_alloc(LINE_MAX_LEN + 1);
+		reader_bufs[free_slot] = state_alloc(LINE_MAX_LEN + 1 + READER_SLACK);
 	reader_owner[free_slot] = r;
 	return r->buf = reader_bufs[free_slot];
 }
@@ -177,15 +177,64 @@ static int may_be_empty(const char *path)
 	return 0;
 }
 
+/* The first '\n' at or after p, where the buffer holds one at its end as
+ * a sentinel: the line reader's hot path, a block of bytes at a time
+ * (16 with SSE2, a machine word elsewhere). Aligned loads stay inside
+ * the buffer (page- or 16-byte aligned, its size a multiple of 16). */
+__attribute__((noinline)) static char *find_newline(char *p)
+{
+#ifdef __SSE2__
+	typedef char block __attribute__((vector_size(16)));
+	const block nl = {'\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
+			  '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n'};
+	unsigned off = (unsigned)(uintptr_t)p & 15, hits;
+	const block *b = (const block *)(p - off);
+
+	hits = (unsigned)__builtin_ia32_pmovmskb128(*b == nl) >> off;
+	if (hits)
+		return p + __builtin_ctz(hits);
+	do
+		hits = (unsigned)__builtin_ia32_pmovmskb128(*++b == nl);
+	while (!hits);
+	return (char *)b + __builtin_ctz(hits);
+#else
+	/* a zero byte in w ^ nl has its high bit set in (x - ones) & ~x;
+	 * only a byte after a zero can be set falsely */
+	const uintptr_t ones = (uintptr_t)-1 / 255, high = ones << 7;
+	uintptr_t x;
+#ifdef __aarch64__
+	/* loads need no alignment there, and READER_SLACK leaves room for
+	 * one past the sentinel: no loop to align */
+	typedef uintptr_t __attribute__((may_alias, aligned(1))) word;
+	const word *w;
+#else
+	typedef uintptr_t __attribute__((may_alias)) word;
+	const word *w;
+
+	for (; (uintptr_t)p % sizeof(word); p++)
+		if (*p == '\n')
+			return p;
+#endif
+	for (w = (const word *)p;; w++) {
+		x = *w ^ ones * '\n';
+		if ((x - ones) & ~x & high)
+			break;
+	}
+	for (p = (char *)w; *p != '\n';)
+		p++;
+	return p;
+#endif
+}
+
 enum line_result read_line(struct line_reader *r, char **line, size_t *len)
 {
 	char *nl;
 	unsigned scanned = 0;
 
 	for (;;) {
-		nl = memchr(r->buf + r->start + scanned, '\n',
-			    r->end - r->start - scanned);
-		if (nl)
+		r->buf[r->end] = '\n';
+		nl = find_newline(r->buf + r->start + scanned);
+		if (nl < r->buf + r->end)
 			break;
 		scanned = r->end - r->start;
 		if (r->end == LINE_MAX_LEN && r->start == 0) {
@@ -196,8 +245,9 @@ enum line_result read_line(struct line_reader *r, char **line, size_t *len)
 				r->start = r->end = 0;
 				if (!refill(r))
 					return LINE_EOF;
-				nl = memchr(r->buf, '\n', r->end);
-				if (nl) {
+				r->buf[r->end] = '\n';
+				nl = find_newline(r->buf);
+				if (nl < r->buf + r->end) {
 					r->start = (unsigned)(nl - r->buf) + 1;
 					return LINE_TOO_LONG;
 				}

@@ -250,6 +250,9 @@ long __syscall_ret(unsigned long r);
 /* The fuzz build uses a small buffer, so that inputs of a few KB reach the
  * overlong-line and buffer-boundary paths. */
 enum { LINE_MAX_LEN = NETSTAT_FUZZING ? 1023 : 8191 };
+/* Bytes a reader's buffer has past its last line, so that scan_hex may
+ * load a machine word that runs past a line's end. */
+enum { READER_SLACK = 16 };
 enum line_result { LINE_OK, LINE_EOF, LINE_TOO_LONG };
 struct line_reader {
 	int fd;
@@ -258,7 +261,7 @@ struct line_reader {
 	int eof;
 	int from_proc;	/* the kernel ends every line: say so when one is cut */
 	const char *path;
-	char *buf;		/* LINE_MAX_LEN + 1 bytes while open */
+	char *buf;		/* LINE_MAX_LEN + 1 + READER_SLACK bytes while open */
 };
 /* open(path, flags) as the system call; -1 with errno set. */
 int open_file(const char *path, int flags);
@@ -266,7 +269,7 @@ int open_file(const char *path, int flags);
 int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf);
 int reader_open(struct line_reader *r, const char *path);
 void reader_close(struct line_reader *r);
-/* A buffer of LINE_MAX_LEN + 1 bytes for r until reader_close (reader_open
+/* A buffer of LINE_MAX_LEN + 1 + READER_SLACK bytes for r until reader_close (reader_open
  * takes one itself); the few that are ever open at once are mapped once
  * and reused. */
 char *reader_buffer(struct line_reader *r);
