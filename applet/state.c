@@ -1,8 +1,9 @@
 /* The run's state: G, and the memory a feature keeps until exit, mapped
  * when it first runs so that no large array sits in .bss (in a BusyBox
- * every applet would map it). The first mapping is the output buffer
- * and, after it in the same two pages, small state (the open table's
- * path, a message): pages a listing touches anyway. */
+ * every applet would map it). The first mapping holds small state (the
+ * open table's path, a message) and after it the output buffer, 63 KB,
+ * so that a big listing leaves in few writes: a page is touched only
+ * when output reaches it. */
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -44,11 +45,11 @@ static void *map_pages(size_t size)
 char *output_buffer(void)
 {
 	if (!first_pages) {
-		first_pages = map_pages(OUT_BUF + SMALL_AREA);
-		small_next = first_pages + OUT_BUF;
+		first_pages = map_pages(SMALL_AREA + OUT_BUF);
+		small_next = first_pages;
 		small_end = small_next + SMALL_AREA;
 	}
-	return first_pages;
+	return first_pages + SMALL_AREA;
 }
 
 void *state_alloc(size_t size)

@@ -79,9 +79,9 @@ extern struct netstat_globals G;
  * when the feature first runs, so that no large array sits in .bss (in a
  * BusyBox every applet would map it). Out of memory ends the run. */
 void *state_alloc(size_t size);
-/* The output buffer, OUT_BUF bytes, in the first pages state_alloc's
- * small pieces share. */
-enum { OUT_BUF = 7168 };
+/* The output buffer, OUT_BUF bytes, in the first mapping, after
+ * state_alloc's small pieces. */
+enum { OUT_BUF = 64512 };
 char *output_buffer(void);
 
 /* ---- output: stdout through a buffer, and stderr (out.c) ---- */
