@@ -255,9 +255,9 @@ static unsigned format_endpoint(char *out, const uint8_t *addr, int v6,
 		if (hl > 22 - pl)
 			hl = 22 - pl;
 	}
-	memcpy(out, host, hl);
+	copy_cell(out, host, hl);
 	out[hl] = ':';
-	memcpy(out + hl + 1, serv, pl);
+	copy_cell(out + hl + 1, serv, pl);
 	n = hl + 1 + pl;
 	if (n > NAME_HOST_MAX - 1)
 		n = NAME_HOST_MAX - 1;

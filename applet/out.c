@@ -59,7 +59,7 @@ void out_mem(const char *s, size_t n)
 	/* (n - 1: nothing to copy is no reason to touch a buffer not yet
 	 * mapped) */
 	if (n - 1 < OUT_BUF - out_len) {
-		memcpy(out_buf + out_len, s, n);
+		copy_cell(out_buf + out_len, s, n);
 		out_len += (unsigned)n;
 		return;
 	}
