@@ -1,7 +1,7 @@
 /* The run's state: G, and the memory a feature keeps until exit, mapped
  * when it first runs so that no large array sits in .bss (in a BusyBox
  * every applet would map it). The first mapping holds small state (the
- * open table's path, a message) and after it the output buffer, 63 KB,
+ * open table's path, a message) and after it the output buffer, 15 KB,
  * so that a big listing leaves in few writes: a page is touched only
  * when output reaches it. */
 #include <sys/mman.h>

@@ -81,7 +81,7 @@ extern struct netstat_globals G;
 void *state_alloc(size_t size);
 /* The output buffer, OUT_BUF bytes, in the first mapping, after
  * state_alloc's small pieces. */
-enum { OUT_BUF = 64512 };
+enum { OUT_BUF = 15360 };
 char *output_buffer(void);
 
 /* ---- output: stdout through a buffer, and stderr (out.c) ---- */
