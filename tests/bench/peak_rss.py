@@ -5,13 +5,16 @@ is read slowly (getrusage's ru_maxrss includes the forking parent's pages,
 and reads 0 for short static processes on some kernels). The pipe is
 full before the command starts, so that even a command whose whole
 output is one short write at the end (-K) waits in that write, alive,
-until it has been sampled.
+until it has been sampled: the pipe is read only while the command
+sleeps, and sampled every millisecond while it runs (reading as fast as
+the pipe allows drained it before a -K that computes for 90 ms had
+written anything, which then wrote, exited and was never sampled: 4 KB).
 
     peak_rss.py cmd [args...]
 
 Exit status 1 (and no figure) when the command fails.
 """
-import os, subprocess, sys
+import os, subprocess, sys, time
 
 r, w = os.pipe()
 os.set_blocking(w, False)
@@ -37,9 +40,20 @@ def sample():
         pass
 
 
+def sleeping():
+    try:
+        with open("/proc/%d/stat" % p.pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "R"
+    except OSError:
+        return True
+
+
 with os.fdopen(r, "rb", buffering=0) as out:
     while True:
         sample()
+        if not sleeping():
+            time.sleep(0.001)
+            continue
         if not out.read(4096):
             break
 if p.wait() != 0:
