@@ -96,4 +96,5 @@ awk -v o="$2" -v nl="$3" -v ct="$4" -v c="$5" -v n="$1" 'BEGIN {
 	printf "%-28s %9.4f %11.2f %.2f\n", "-M -n (procfs)", o, o * 1e6 / n, o / ct
 	printf "%-28s %9.4f %11.2f %.2f\n", "-M -n (ctnetlink fallback)", nl, nl * 1e6 / n, nl / ct
 	printf "%-28s %9.4f %11.2f %.2f\n", "conntrack -L", ct, ct * 1e6 / n, 1
-	printf "%-28s %9.4f %11.2f %.2f\n", "cat /proc/net/nf_conntrack", c, c * 1e6 / n, c / ct }'
+	printf "%-28s %9.4f %11.2f %.2f\n", "cat /proc/net/nf_conntrack", c, c * 1e6 / n, c / ct
+	printf "-M -n (procfs) against the kernel writing the table (cat): %.2f (goal <= 1.1)\n", o / c }'
