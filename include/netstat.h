@@ -293,9 +293,9 @@ int open_file(const char *path, int flags);
 int reader_open_proc(struct line_reader *r, const char *rel, char *path_buf);
 int reader_open(struct line_reader *r, const char *path);
 void reader_close(struct line_reader *r);
-/* A buffer of LINE_MAX_LEN + 1 + READER_SLACK bytes for r until reader_close (reader_open
- * takes one itself); the few that are ever open at once are mapped once
- * and reused. */
+/* A buffer of LINE_MAX_LEN + 1 + READER_SLACK bytes for r until
+ * reader_close (reader_open takes one itself); the few that are ever open
+ * at once are mapped once and reused. */
 char *reader_buffer(struct line_reader *r);
 /* A whole line in *line (NUL-terminated, no '\n', length *len), end of
  * file, or "too long": the rest of that line has been skipped and a
