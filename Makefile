@@ -76,7 +76,7 @@ build/gen/usage.h: $(SRCS)
 	@mkdir -p $(dir $@)
 	sed -n 's|^//usage:||p' $(SRCS) | awk 'NR > 1 { print prev ($$0 ~ /^#define/ ? "" : " \\") } { prev = $$0 } END { print prev }' >$@
 
-.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox busybox-size system
+.PHONY: all size check check-host fuzz bench clean toolchains sanitize kconfig busybox busybox-size system bench-guest
 
 # Config.in and Kbuild are generated from the //config: and //kbuild:
 # blocks of applet/*.c; tests/scripts/kconfig.sh fails when they drift.
@@ -136,11 +136,17 @@ fuzz:
 
 # Real kernels under qemu-system (tests/system/run.sh): our netstat and
 # net-tools in the same guest, compared byte for byte. GUESTS= picks some.
+# Then the guest benchmark at a small size, once a command: its peers must
+# be in the guest and print our rows (make bench-guest: full size).
 system:
 	@tests/system/run.sh $(GUESTS)
+	@case " $(or $(GUESTS),mipsel) " in *" mipsel "*) BENCH_RUNS=1 tests/bench/guest.sh mipsel 3000 ;; esac
 
 bench: all
 	@tests/bench/run.sh
+
+bench-guest:
+	@tests/bench/guest.sh
 
 clean:
 	rm -rf build netstat

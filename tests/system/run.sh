@@ -8,6 +8,8 @@
 #   SYSTEM_SHELL=1 tests/system/run.sh GUEST   a shell in the guest instead
 #   SYSTEM_CAPTURE=1 ...               also copy each guest's /proc/net into
 #                                      tests/fixtures/system-GUEST
+#   SYSTEM_BENCH=FIXTURE ...           time instead of compare: tests/system/bench.sh
+#                                      on FIXTURE (tests/bench/guest.sh runs this)
 #
 # Everything is cached under .toolchains/system (git-ignored): Debian's
 # kernels, BusyBox and net-tools for mipsel, armhf and arm64, and for
@@ -55,6 +57,23 @@ fetch_debs() {
 	(cd "$dir" && apt-get download -q $pkgs "$image:$arch" >/dev/null 2>&1) ||
 		{ say "apt-get download for $arch failed"; return 1; }
 	echo "$guest_pkgs" >"$dir/.done"
+}
+
+# ss for the benchmark: iproute2 and the libraries it links, without
+# debconf and what only its maintainer scripts use
+bench_pkgs="iproute2"
+fetch_bench_debs() {
+	arch=$1 dir=$sys/bench-debs-$arch
+	[ "$(cat "$dir/.done" 2>/dev/null)" = "$bench_pkgs" ] && return 0
+	rm -rf "$dir"; mkdir -p "$dir"
+	pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
+		--no-breaks --no-replaces --no-enhances --no-pre-depends \
+		$(for p in $bench_pkgs; do echo "$p:$arch"; done) 2>/dev/null |
+		grep -v '^ ' | grep ":$arch\$" | grep -v -e '^debconf' -e '^perl' -e '^cdebconf' \
+		-e '^libcap2-bin' | sort -u)
+	(cd "$dir" && apt-get download -q $pkgs >/dev/null 2>&1) ||
+		{ say "apt-get download of $bench_pkgs for $arch failed"; return 1; }
+	echo "$bench_pkgs" >"$dir/.done"
 }
 
 # the kernel package unpacked once: vmlinuz, config, modules
@@ -132,8 +151,16 @@ make_initramfs() {
 		echo "EXPECT_ORDER=big" >"$root/etc/guest.env"
 		echo "BUSYBOX_OURS=1" >>"$root/etc/guest.env"
 	fi
-	# the case suite, its fixtures in this guest's kernel ABI
 	case $g in mips|mipsel) abi=$g ;; *) abi=x86 ;; esac
+	if [ -n "${SYSTEM_BENCH:-}" ]; then
+		for deb in "$sys/bench-debs-$arch"/*.deb; do dpkg-deb -x "$deb" "$root"; done
+		mkdir -p "$root/bench"
+		python3 tests/bswap.py --to $abi "$SYSTEM_BENCH" "$root/bench/proc" || return 1
+		cp tests/system/bench.sh "$root/bench.sh"
+		cp "$work/$g/cputime" "$root/cputime"
+		echo "BENCH=1" >>"$root/etc/guest.env"
+	fi
+	# the case suite, its fixtures in this guest's kernel ABI
 	cp -a tests/cases "$root/cases"
 	mkdir -p "$root/fixtures"
 	for fx in tests/fixtures/*/; do
@@ -173,7 +200,9 @@ for g in $guests; do
 	if [ -n "$arch" ]; then
 		fetch_debs "$arch" || die "fetching $arch packages failed"
 		unpack_kernel "$arch" || die "unpacking the $arch kernel failed"
+		[ -z "${SYSTEM_BENCH:-}" ] || fetch_bench_debs "$arch" || die "fetching $arch packages failed"
 	else
+		[ -z "${SYSTEM_BENCH:-}" ] || die "SYSTEM_BENCH: guest $g has no Debian packages (mipsel, armhf, aarch64)"
 		fetch_debs mipsel || die "fetching mipsel packages failed"
 		tests/system/kernel-mips.sh "$sys" "$(ls "$sys"/debs-mipsel/linux-image-*.deb | head -n 1)" >/dev/null ||
 			die "building the big-endian kernel failed"
@@ -190,6 +219,8 @@ for g in $guests; do
 		tests/system/sockets.c -Wl,--no-warn-mismatch || die "building the socket helper for $g failed"
 	"$tc/$g/bin/musl-gcc" -static -Os $flags -Wall -Wextra -Werror -o "$work/$g/ctinsert" \
 		tests/system/ctinsert.c -Wl,--no-warn-mismatch || die "building the conntrack helper for $g failed"
+	"$tc/$g/bin/musl-gcc" -static -Os $flags -Wall -Wextra -Werror -o "$work/$g/cputime" \
+		tests/system/cputime.c -Wl,--no-warn-mismatch || die "building the timer for $g failed"
 done
 
 # ---- boot each guest and compare ----
@@ -221,6 +252,10 @@ for g in $guests; do
 		tail -n 30 "$log" >&2
 		total_fail=$((total_fail + 1))
 		printf '%-8s %-8s %-28s %-7s %-10s %s\n' "$g" - - - 0/0 "no results" >>"$report"
+		continue
+	fi
+	if [ -n "${SYSTEM_BENCH:-}" ]; then
+		[ -s "$res/bench/times.txt" ] || { say "$g: no benchmark results"; total_fail=$((total_fail + 1)); }
 		continue
 	fi
 	python3 tests/system/compare.py "$g" "$res" >>"$report" || total_fail=$((total_fail + 1))
