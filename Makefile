@@ -142,8 +142,11 @@ system:
 	@tests/system/run.sh $(GUESTS)
 	@case " $(or $(GUESTS),mipsel) " in *" mipsel "*) BENCH_RUNS=1 tests/bench/guest.sh mipsel 3000 ;; esac
 
+# The benchmarks in one run: sockets (run.sh), conntrack (conntrack.sh),
+# and the same views on a target CPU (guest.sh, a make system guest).
 bench: all
-	@tests/bench/run.sh
+	@s=0; tests/bench/run.sh || s=1; tests/bench/conntrack.sh || s=1; \
+		tests/bench/guest.sh || s=1; exit $$s
 
 bench-guest:
 	@tests/bench/guest.sh
