@@ -44,7 +44,7 @@ for args in -tan -tln; do
 	case $o in ''|*[!0-9]*) error "ours $args: ${o:-no result}"; continue ;; esac
 	rows ours "$args" netstat >"$w/ours" && rows oursW "$args" netstat >"$w/oursW" &&
 		[ -s "$w/ours" ] || { error "ours $args: no rows"; continue; }
-	line=
+	t_nettools=- t_busybox=- t_ss=-
 	for peer in net-tools busybox ss; do
 		t=$(time_of "$peer" "$args") kind=netstat want=oursW
 		case $peer in net-tools) want=ours ;; ss) kind=ss ;; esac
@@ -55,7 +55,7 @@ for args in -tan -tln; do
 			error "$peer $args: $(diff "$w/$want" "$w/$peer" | grep -c '^[<>]') rows differ from ours ($(wc -l <"$w/$want") rows)"
 			t=-
 		fi
-		eval "t_$(echo $peer | tr -d -)=\$t"
+		case $peer in net-tools) t_nettools=$t ;; busybox) t_busybox=$t ;; ss) t_ss=$t ;; esac
 	done
 	c=-
 	[ "$args" = -tan ] && c=$(time_of cat -tan)
