@@ -230,10 +230,6 @@ void skip_spaces(const char **p)
  * is v's own digit (v + 6 reaches 16 from 10 on: a letter); then the
  * nibbles are packed, first byte highest. */
 typedef uintptr_t hex_word;
-/* Only where a word holds 8 digits: on the 32-bit targets the byte loop
- * measured faster (MIPS16 has no unaligned loads, MIPS32r1 and ARMv5 no
- * byte swap), and it is smaller. */
-enum { HEX_BY_WORD = UINTPTR_MAX > 0xffffffffu };
 
 static int hex_word_value(const unsigned char *s, hex_word *value)
 {
@@ -266,7 +262,7 @@ int scan_hex(const char **p, uint64_t *v, unsigned max_digits)
 
 	/* A word at a time first: every caller of a long field reads a line
 	 * of the line reader, whose buffer has room for a word past its end. */
-	if (HEX_BY_WORD && max_digits >= 8)
+	if (NETSTAT_HEX_BY_WORD && max_digits >= 8)
 		for (; (size_t)(end - s) >= sizeof(w) && hex_word_value(s, &w); s += sizeof(w))
 			x = x << 4 * sizeof(w) | w;
 	for (; s < end; s++) {

@@ -111,7 +111,7 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
  * a row laid out so is checked and judged here without decoding it; any
  * other line goes to the full parser, which says what is wrong with it. */
 /* Whether the n bytes at s (n a multiple of 4) are hex digits, four at a
- * time: each byte below 0x80, and either in '0'-'9' or, folded to lower
+ * time where unaligned loads are native (netstat.h): each byte below 0x80, and either in '0'-'9' or, folded to lower
  * case, in 'a'-'f' (a byte's high bit, after adding 0x80 - lo, says it is
  * at least lo; no carry crosses a byte below 0x80). */
 static int hex_run(const char *s, unsigned n)
@@ -119,6 +119,14 @@ static int hex_run(const char *s, unsigned n)
 	const uint32_t ones = 0x01010101u, high = 0x80808080u;
 	uint32_t x, digit, alpha;
 
+	if (!NETSTAT_HEX_CHECK_BY_WORD) {
+		for (; n; n--, s++) {
+			x = (unsigned char)*s;
+			if (x - '0' > 9 && (x | 0x20) - 'a' > 5)
+				return 0;
+		}
+		return 1;
+	}
 	for (; n; n -= 4, s += 4) {
 		memcpy(&x, s, 4);
 		if (x & high)

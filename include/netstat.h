@@ -218,6 +218,21 @@ int is_v4_mapped(const uint8_t *addr);
 /* Hex/decimal field scanners: advance *p past the digits; return 0 if
  * there were none or the value does not fit. */
 int scan_hex(const char **p, uint64_t *v, unsigned max_digits);
+/* Hex digits decoded (scan_hex) a machine word at a time on the 64-bit
+ * targets only, and checked (the -tln fast check) four at a time only
+ * where unaligned loads are native (those and ARMv7): elsewhere the byte
+ * loops measured faster (MIPS16 has no unaligned loads, MIPS32r1 and ARMv5
+ * no byte swap) and are smaller. The fuzz build may force either to 0. */
+#ifndef NETSTAT_HEX_BY_WORD
+#define NETSTAT_HEX_BY_WORD (UINTPTR_MAX > 0xffffffffu)
+#endif
+#ifndef NETSTAT_HEX_CHECK_BY_WORD
+#if NETSTAT_HEX_BY_WORD || defined(__ARM_FEATURE_UNALIGNED)
+#define NETSTAT_HEX_CHECK_BY_WORD 1
+#else
+#define NETSTAT_HEX_CHECK_BY_WORD 0
+#endif
+#endif
 int scan_dec(const char **p, uint64_t *v);
 int scan_dec_signed(const char **p, int64_t *v);
 void skip_spaces(const char **p);

@@ -13,7 +13,10 @@
 # build/fuzz/corpus-<target> (git-ignored). Binaries, objects, logs and
 # libFuzzer's artifacts (build/fuzz/artifacts/<target>-crash-<sha1> and
 # the like) go to FUZZ_BUILD (default build/fuzz; give two concurrent
-# campaigns their own). Prints one line per target: executions, seconds,
+# campaigns their own). FUZZ_CFLAGS adds compiler flags: the 32-bit
+# targets' byte loops for hex digits run on this machine with
+# FUZZ_CFLAGS="-DNETSTAT_HEX_BY_WORD=0 -DNETSTAT_HEX_CHECK_BY_WORD=0"
+# (include/netstat.h). Prints one line per target: executions, seconds,
 # and any finding; the same as a Markdown table appended to
 # FUZZ_BUILD/figures.md, one a run (tests/README.md, "Fuzzing"). Exit status 1 if any target crashed,
 # leaked or tripped a sanitizer.
@@ -62,7 +65,7 @@ esac
 mkdir -p "$out" "$out/artifacts" build/fuzz
 make -s build/gen/usage.h
 cflags="-g -O${FUZZ_OPT:-2} -std=c11 -D_GNU_SOURCE -Iinclude -Ibuild/gen -DNETSTAT_FUZZING=1
-	-fno-sanitize-recover=all"
+	-fno-sanitize-recover=all ${FUZZ_CFLAGS:-}"
 # the applet once (two at a time), then the driver per target
 mkdir -p "$out/obj"
 # objects made with other flags are made again; those of a source file
