@@ -110,10 +110,11 @@ static int row_wanted(const struct inet_file *f, const struct inet_socket *s)
  * table are not printed without -a (-l prints a few dozen of 100 000), so
  * a row laid out so is checked and judged here without decoding it; any
  * other line goes to the full parser, which says what is wrong with it. */
-/* Whether the n bytes at s (n a multiple of 4) are hex digits, four at a
- * time where unaligned loads are native (netstat.h): each byte below 0x80, and either in '0'-'9' or, folded to lower
- * case, in 'a'-'f' (a byte's high bit, after adding 0x80 - lo, says it is
- * at least lo; no carry crosses a byte below 0x80). */
+/* Whether the n bytes at s (n a multiple of 4) are hex digits; four at a
+ * time where unaligned loads are native (netstat.h): each byte below
+ * 0x80, and either in '0'-'9' or, folded to lower case, in 'a'-'f' (a
+ * byte's high bit, after adding 0x80 - lo, says it is at least lo; no
+ * carry crosses a byte below 0x80). */
 static int hex_run(const char *s, unsigned n)
 {
 	const uint32_t ones = 0x01010101u, high = 0x80808080u;
