@@ -41,6 +41,16 @@ kernel_pkg() {
 	esac
 }
 
+# PACKAGE...:ARCH and what they depend on, one name a line (the closure
+# apt resolves, without recommends); SKIP, a grep -e list, leaves some out
+closure() {
+	c_arch=$1 c_skip=$2; shift 2
+	apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
+		--no-breaks --no-replaces --no-enhances --no-pre-depends \
+		$(for p; do echo "$p:$c_arch"; done) 2>/dev/null |
+		grep -v '^ ' | grep ":$c_arch\$" | grep -v $c_skip | sort -u
+}
+
 # Debian's packages for one architecture, with what they depend on
 guest_pkgs="net-tools busybox-static nftables"
 fetch_debs() {
@@ -50,10 +60,7 @@ fetch_debs() {
 	meta=$(kernel_pkg "$arch")
 	image=$(apt-cache depends "$meta:$arch" | sed -n 's/^  Depends: \(linux-image-[^:]*\).*/\1/p' | head -n 1)
 	[ -n "$image" ] || { say "no kernel package behind $meta:$arch"; return 1; }
-	pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
-		--no-breaks --no-replaces --no-enhances --no-pre-depends \
-		$(for p in $guest_pkgs; do echo "$p:$arch"; done) 2>/dev/null |
-		grep -v '^ ' | grep ":$arch\$" | sort -u)
+	pkgs=$(closure "$arch" "-e ^$" $guest_pkgs)
 	(cd "$dir" && apt-get download -q $pkgs "$image:$arch" >/dev/null 2>&1) ||
 		{ say "apt-get download for $arch failed"; return 1; }
 	echo "$guest_pkgs" >"$dir/.done"
@@ -66,11 +73,7 @@ fetch_bench_debs() {
 	arch=$1 dir=$sys/bench-debs-$arch
 	[ "$(cat "$dir/.done" 2>/dev/null)" = "$bench_pkgs" ] && return 0
 	rm -rf "$dir"; mkdir -p "$dir"
-	pkgs=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
-		--no-breaks --no-replaces --no-enhances --no-pre-depends \
-		$(for p in $bench_pkgs; do echo "$p:$arch"; done) 2>/dev/null |
-		grep -v '^ ' | grep ":$arch\$" | grep -v -e '^debconf' -e '^perl' -e '^cdebconf' \
-		-e '^libcap2-bin' | sort -u)
+	pkgs=$(closure "$arch" "-e ^debconf -e ^perl -e ^cdebconf -e ^libcap2-bin" $bench_pkgs)
 	(cd "$dir" && apt-get download -q $pkgs >/dev/null 2>&1) ||
 		{ say "apt-get download of $bench_pkgs for $arch failed"; return 1; }
 	echo "$bench_pkgs" >"$dir/.done"
